@@ -1,0 +1,5 @@
+package com.competencyrecon.catalog;
+
+public enum CredentialType {
+    EXAM, CERTIFICATION, ASSESSMENT
+}
