@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Nested;
@@ -290,6 +293,204 @@ class CatalogLoaderTests {
                     """));
 
             assertThat(catalog.credential("OLD").orElseThrow().retiredOn()).isEqualTo(LocalDate.of(2017, 9, 30));
+        }
+    }
+
+    @Nested
+    class TheDefaultCatalogue {
+
+        private final Catalog catalog = CatalogLoader.loadDefault();
+
+        @Test
+        void holdsEveryCompetencyInCatalogueOrder() {
+            assertThat(catalog.competencies()).extracting(Competency::code).containsExactly("CLOUD_PLATFORM",
+                    "CLOUD_PRODUCTIVITY", "DATA_ANALYTICS", "APPLICATION_DEVELOPMENT", "DATACENTER",
+                    "SMALL_MIDMARKET_CLOUD", "COLLABORATION_CONTENT", "MESSAGING", "ENTERPRISE_MOBILITY",
+                    "CLOUD_BUSINESS_APPLICATIONS", "DATA_PLATFORM", "DEVOPS", "WINDOWS_DEVICES");
+        }
+
+        @Test
+        void hasThePathsOfEachLevelInOrder() {
+            Map<String, List<String>> silver = new LinkedHashMap<>();
+            Map<String, List<String>> gold = new LinkedHashMap<>();
+            for (Competency competency : catalog.competencies()) {
+                silver.put(competency.code(), competency.paths(Level.SILVER).stream().map(CompetencyPath::code).toList());
+                gold.put(competency.code(), competency.paths(Level.GOLD).stream().map(CompetencyPath::code).toList());
+            }
+
+            assertThat(silver).containsExactly(
+                    Map.entry("CLOUD_PLATFORM", List.of("AZURE_CONSUMPTION")),
+                    Map.entry("CLOUD_PRODUCTIVITY", List.of("MANAGED_SERVICES")),
+                    Map.entry("DATA_ANALYTICS", List.of("SPECIALIST", "BEGINNERS", "POWER_BI")),
+                    Map.entry("APPLICATION_DEVELOPMENT", List.of("APP_BUILDER")),
+                    Map.entry("DATACENTER", List.of("DATACENTER_SOLUTIONS")),
+                    Map.entry("SMALL_MIDMARKET_CLOUD", List.of("O365_SERVICES")),
+                    Map.entry("COLLABORATION_CONTENT", List.of("SHAREPOINT_SERVICES")),
+                    Map.entry("MESSAGING", List.of("HYBRID_SERVICES")),
+                    Map.entry("ENTERPRISE_MOBILITY", List.of("ENTERPRISE", "SMB")),
+                    Map.entry("CLOUD_BUSINESS_APPLICATIONS", List.of("CUSTOMER_ENGAGEMENT")),
+                    Map.entry("DATA_PLATFORM", List.of("BIG_DATA")),
+                    Map.entry("DEVOPS", List.of("DEVOPS_PARTNER")),
+                    Map.entry("WINDOWS_DEVICES", List.of("SURFACE_HUB")));
+            assertThat(gold).isEqualTo(silver.entrySet().stream().collect(LinkedHashMap::new,
+                    (map, entry) -> map.put(entry.getKey(), entry.getKey().equals("ENTERPRISE_MOBILITY")
+                            ? List.of("ENTERPRISE") : entry.getValue()),
+                    Map::putAll));
+        }
+
+        @Test
+        void declaresExactlyTheCredentialCodesTheSampleDataUses() {
+            Map<CredentialType, Set<String>> byType = Map.of(
+                    CredentialType.ASSESSMENT, Set.of("ASMT-CLOUD-PLATFORM", "ASMT-AZURE-DATA-ANALYTICS",
+                            "ASMT-AZURE-APP-DEV", "ASMT-AZURE-IOT", "ASMT-AZURE-RDS", "ASMT-DATA-ANALYTICS-FOUNDATIONAL",
+                            "ASMT-BI", "ASMT-ADVANCED-ANALYTICS", "ASMT-BIG-DATA", "ASMT-EMS-OVERVIEW", "ASMT-EMS-MDM",
+                            "ASMT-EMS-IDENTITY-ACCESS", "ASMT-EMS-INFORMATION-PROTECTION", "ASMT-EMS-CLOUD-APP-SECURITY",
+                            "ASMT-DATA-PLATFORM-FOUNDATIONAL", "ASMT-SQL-2016", "ASMT-AZURE-DATA-WAREHOUSE",
+                            "ASMT-AZURE-DATA-SERVICES", "ASMT-SURFACE-HUB"),
+                    CredentialType.CERTIFICATION, Set.of("MCSA-LINUX-ON-AZURE", "MCSA-OFFICE-365", "MCSD-APP-BUILDER",
+                            "MCSA-WINDOWS-SERVER-2012", "MCSA-WINDOWS-SERVER-2016", "MCSE-PRODUCTIVITY", "PMI-ACP",
+                            "PSM-I", "CSM"),
+                    CredentialType.EXAM, Set.of("70-532", "70-533", "70-534", "70-535", "70-473", "70-475", "70-346",
+                            "70-347", "70-767", "70-768", "70-773", "70-774", "70-775", "70-480", "70-483", "70-486",
+                            "70-357", "70-354", "70-355", "70-487", "70-246", "70-247", "74-409", "70-410", "70-411",
+                            "70-412", "70-413", "70-414", "70-417", "70-740", "70-741", "70-742", "70-743", "70-744",
+                            "70-339", "70-345", "MB2-715", "MB2-716", "MB2-717", "MB2-718", "MB2-877", "70-496",
+                            "70-497", "70-498", "70-334", "70-398", "70-697"));
+
+            for (CredentialType type : CredentialType.values()) {
+                assertThat(catalog.credentials().values().stream().filter(c -> c.type() == type)
+                        .map(Credential::code)).as(type.name()).containsExactlyInAnyOrderElementsOf(byType.get(type));
+            }
+        }
+
+        @Test
+        void accepts70534UntilTheEndOf2018() {
+            Credential exam = catalog.credential("70-534").orElseThrow();
+
+            assertThat(exam.retiredOn()).isEqualTo(LocalDate.of(2017, 12, 31));
+            assertThat(exam.acceptedOn(LocalDate.of(2018, 12, 31))).isTrue();
+            assertThat(exam.acceptedOn(LocalDate.of(2019, 1, 1))).isFalse();
+        }
+
+        @Test
+        void accepts70354OnlyUntilItsRetirement() {
+            Credential exam = catalog.credential("70-354").orElseThrow();
+
+            assertThat(exam.acceptedOn(LocalDate.of(2017, 9, 30))).isTrue();
+            assertThat(exam.acceptedOn(LocalDate.of(2017, 10, 1))).isFalse();
+        }
+
+        @Test
+        void accepts70246UntilItsGraceDateThoughNoRetirementIsPublished() {
+            Credential exam = catalog.credential("70-246").orElseThrow();
+
+            assertThat(exam.retiredOn()).isNull();
+            assertThat(exam.lastAcceptedDay()).isEqualTo(LocalDate.of(2018, 12, 31));
+        }
+
+        @Test
+        void cloudPlatformSilverThresholdsDifferByMarket() {
+            MetricRequirement revenue = requirement(catalog, "CLOUD_PLATFORM", Level.SILVER, 0, 0,
+                    MetricRequirement.class);
+
+            assertThat(revenue.metric()).isEqualTo("AZURE_CONSUMED_REVENUE_USD");
+            assertThat(revenue.atLeast()).isEqualTo(thresholds(15000, 10000));
+            assertThat(revenue.associations()).containsExactlyInAnyOrder(Association.DPOR, Association.TRANSACTING);
+        }
+
+        @Test
+        void cloudPlatformGoldHasOneThresholdForAllMarkets() {
+            MetricRequirement revenue = requirement(catalog, "CLOUD_PLATFORM", Level.GOLD, 0, 0,
+                    MetricRequirement.class);
+
+            assertThat(revenue.thresholdFor(Market.DEVELOPED)).isEqualByComparingTo("100000");
+            assertThat(revenue.thresholdFor(Market.DEVELOPING)).isEqualByComparingTo("100000");
+        }
+
+        @Test
+        void cloudPlatformCountsTwelveCredentialsTowardItsPeople() {
+            PeopleRequirement people = requirement(catalog, "CLOUD_PLATFORM", Level.GOLD, 0, 1,
+                    PeopleRequirement.class);
+
+            assertThat(people.people()).isEqualTo(2);
+            assertThat(people.holding().codes()).hasSize(12).contains("70-534", "MCSA-LINUX-ON-AZURE");
+        }
+
+        @Test
+        void cloudProductivityLeavesTrialsOut() {
+            MetricRequirement entitlements = requirement(catalog, "CLOUD_PRODUCTIVITY", Level.SILVER, 0, 0,
+                    MetricRequirement.class);
+
+            assertThat(entitlements.metric()).isEqualTo("O365_ACTIVE_ENTITLEMENTS");
+            assertThat(entitlements.associations()).doesNotContain(Association.TRIAL);
+            assertThat(requirement(catalog, "CLOUD_PRODUCTIVITY", Level.SILVER, 0, 1, PeopleRequirement.class)
+                    .holding()).isEqualTo(anyOf(allOf(code("70-346"), code("70-347")), code("MCSA-OFFICE-365")));
+        }
+
+        @Test
+        void dataAnalyticsSpecialistsPassTheFoundationAndOneWholeFocusArea() {
+            PeopleRequirement specialists = requirement(catalog, "DATA_ANALYTICS", Level.GOLD, 0, 0,
+                    PeopleRequirement.class);
+
+            assertThat(specialists.people()).isEqualTo(2);
+            assertThat(specialists.holding()).isEqualTo(allOf(code("ASMT-DATA-ANALYTICS-FOUNDATIONAL"), anyOf(
+                    allOf(code("70-767"), code("70-768")),
+                    allOf(code("70-773"), code("70-774")),
+                    allOf(code("70-475"), code("70-775")))));
+        }
+
+        @Test
+        void smallMidmarketCloudSilverAsksOnlyForNewCustomers() {
+            List<Requirement> requirements = catalog.competency("SMALL_MIDMARKET_CLOUD").orElseThrow()
+                    .paths(Level.SILVER).get(0).requirements();
+
+            assertThat(requirements).singleElement().isEqualTo(new MetricRequirement("O365_NEW_CUSTOMERS",
+                    thresholds(4, 4), EnumSet.of(Association.DPOR, Association.TRANSACTING,
+                            Association.DELEGATED_ADMIN)));
+        }
+
+        @Test
+        void cloudBusinessApplicationsGoldAsksForTwoGroupsOfFifteen() {
+            List<Requirement> requirements = catalog.competency("CLOUD_BUSINESS_APPLICATIONS").orElseThrow()
+                    .paths(Level.GOLD).get(0).requirements();
+
+            assertThat(requirements).containsExactly(
+                    new MetricRequirement("CRM_NET_NEW_REVENUE_USD", thresholds(300000, 150000),
+                            EnumSet.of(Association.DPOR)),
+                    new PeopleRequirement(15, allOf(code("MB2-715"), code("MB2-716")), null),
+                    new PeopleRequirement(15, anyOfCodes("MB2-717", "MB2-718", "MB2-877"), null));
+        }
+
+        @Test
+        void devopsGoldAsksTwoOfTheFourForAnAgileCredential() {
+            PeopleRequirement devops = requirement(catalog, "DEVOPS", Level.GOLD, 0, 0, PeopleRequirement.class);
+
+            assertThat(devops.people()).isEqualTo(4);
+            assertThat(devops.ofWhom()).isEqualTo(new PeopleRequirement.OfWhom(2,
+                    anyOfCodes("70-497", "PMI-ACP", "PSM-I", "CSM")));
+        }
+
+        @Test
+        void windowsDevicesGoldAsksTheSameFourForAWindowsExam() {
+            List<Requirement> requirements = catalog.competency("WINDOWS_DEVICES").orElseThrow()
+                    .paths(Level.GOLD).get(0).requirements();
+
+            assertThat(requirements).containsExactly(
+                    new MetricRequirement("SURFACE_HUB_DEVICES_SHIPPED", thresholds(52, 52),
+                            Association.defaultQualifying()),
+                    new PeopleRequirement(4, allOf(code("ASMT-SURFACE-HUB"),
+                            anyOfCodes("70-347", "70-334", "70-398", "70-697")), null));
+        }
+
+        @Test
+        void usesOnlyThePublishedMetricCodes() {
+            assertThat(catalog.competencies().stream()
+                    .flatMap(c -> c.levels().values().stream()).flatMap(List::stream)
+                    .flatMap(p -> p.requirements().stream())
+                    .filter(MetricRequirement.class::isInstance).map(r -> ((MetricRequirement) r).metric()).distinct())
+                    .containsExactlyInAnyOrder("AZURE_CONSUMED_REVENUE_USD", "O365_ACTIVE_ENTITLEMENTS",
+                            "POWERBI_DEPLOYED_SEATS", "O365_NEW_CUSTOMERS", "EMS_NEW_CUSTOMERS",
+                            "EMS_ACTIVE_ENTITLEMENTS", "CRM_NET_NEW_REVENUE_USD", "SURFACE_HUB_DEVICES_SHIPPED");
         }
     }
 
