@@ -1,0 +1,43 @@
+package com.competencyrecon.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The product's settings, validated at start.
+ *
+ * @param zone             the zone of the business day and of instants written without an offset
+ * @param latency          how old a link or achievement must be at the cut-off to count
+ * @param roots            the only folders feeds, catalogues and reports may be read from or written to;
+ *                         relative ones resolve against the working directory
+ * @param catalog          the catalogue used when a run names none; empty = the bundled default
+ * @param chunkSize        records per transaction in the ingest and evaluation steps
+ * @param rejectLimit      rejects one feed may have in one night before the night fails
+ * @param expiryHorizonDays how far ahead membership-expiry.csv looks for anniversaries
+ * @param progressInterval how often long steps log their progress
+ * @param nights           for a run with no job name: a folder of night folders named by business date, run
+ *                         in order (the bundled sample programme by default)
+ * @param reportDir        for such a run: where reports go
+ */
+@Validated
+@ConfigurationProperties("recon")
+public record ReconProperties(
+        @NotNull @DefaultValue("UTC") ZoneId zone,
+        @NotNull @DefaultValue("24h") Duration latency,
+        @NotNull @DefaultValue(".") List<Path> roots,
+        @DefaultValue("") String catalog,
+        @Min(1) @DefaultValue("1000") int chunkSize,
+        @Min(0) @DefaultValue("1000") int rejectLimit,
+        @Min(0) @DefaultValue("90") int expiryHorizonDays,
+        @NotNull @DefaultValue("10s") Duration progressInterval,
+        @DefaultValue("") String nights,
+        @DefaultValue("reports") String reportDir) {
+}

@@ -1,0 +1,5 @@
+package com.competencyrecon.evaluation;
+
+public enum AchievementStatus {
+    ACTIVE, REVOKED
+}

@@ -1,0 +1,133 @@
+package com.competencyrecon.night;
+
+import com.competencyrecon.config.ReconProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The program's command line. With {@code --spring.batch.job.name=nightlyReconciliation} it runs the one night
+ * its {@code name=value} arguments describe and exits 0 only when that night COMPLETED. With
+ * {@code recon.nights} set it runs every night folder under it (named by business date) in order, skipping
+ * nights already completed: that is how {@code ./mvnw spring-boot:run} reconciles the sample programme.
+ */
+@Component
+public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
+
+    public static final int REFUSED = 2;
+    public static final int FAILED = 1;
+
+    private static final Logger log = LoggerFactory.getLogger(CommandLine.class);
+
+    private final NightRunner runner;
+    private final Environment environment;
+    private final ReconProperties properties;
+    private int exitCode;
+
+    public CommandLine(NightRunner runner, Environment environment, ReconProperties properties) {
+        this.runner = runner;
+        this.environment = environment;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String jobName = environment.getProperty("spring.batch.job.name");
+        if (jobName != null && !jobName.isBlank()) {
+            runOneNight(jobName, parameters(args));
+        } else if (properties.nights() != null && !properties.nights().isBlank()) {
+            runAllNights(Path.of(properties.nights()));
+        }
+    }
+
+    private void runOneNight(String jobName, Map<String, String> parameters) {
+        if (!NightlyJobConfig.JOB_NAME.equals(jobName)) {
+            refuse("no job is named '" + jobName + "'; the job is " + NightlyJobConfig.JOB_NAME);
+            return;
+        }
+        NightRunner.Outcome outcome = runner.run(parameters.get(NightParameters.BUSINESS_DATE),
+                parameters.get(NightParameters.INPUT_DIR), parameters.get(NightParameters.REPORT_DIR),
+                parameters.get(NightParameters.CATALOG));
+        record(outcome);
+    }
+
+    private void runAllNights(Path nights) {
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(nights)) {
+            folders = list.filter(Files::isDirectory).filter(p -> isDate(p.getFileName().toString())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the nights under " + nights, e);
+        }
+        if (folders.isEmpty()) {
+            refuse("no night folder (named YYYY-MM-DD) under " + nights.toAbsolutePath());
+            return;
+        }
+        for (Path folder : folders) {
+            String date = folder.getFileName().toString();
+            NightRunner.Outcome outcome = runner.run(date, folder.toString(), properties.reportDir(), null);
+            if (outcome.refusal() != null && outcome.refusal().contains("already COMPLETED")) {
+                log.info("Night {}: {}", date, outcome.refusal());
+                continue;
+            }
+            record(outcome);
+            if (exitCode != 0) {
+                return;
+            }
+        }
+    }
+
+    private void record(NightRunner.Outcome outcome) {
+        if (outcome.refusal() != null) {
+            refuse(outcome.refusal());
+        } else if (!outcome.completed()) {
+            exitCode = FAILED;
+        }
+    }
+
+    private void refuse(String reason) {
+        log.error("Refused: {}", reason);
+        System.err.println("competency-recon: " + reason);
+        exitCode = REFUSED;
+    }
+
+    private static boolean isDate(String name) {
+        try {
+            LocalDate.parse(name);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** Job parameters as plain {@code name=value} arguments. */
+    static Map<String, String> parameters(ApplicationArguments args) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String arg : args.getNonOptionArgs()) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                parameters.put(arg.substring(0, eq).strip(), arg.substring(eq + 1));
+            }
+        }
+        return parameters;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,94 @@
+package com.competencyrecon.night;
+
+import com.competencyrecon.catalog.CatalogException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+import java.util.stream.Collectors;
+
+/**
+ * Starts one night: refuses a date that already COMPLETED, restarts one that FAILED or was STOPPED from where
+ * it stopped (with the parameters of this call), and first recovers a run a crash left STARTED.
+ */
+@Service
+public class NightRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(NightRunner.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job nightlyReconciliation;
+    private final NightParametersValidator validator;
+
+    public NightRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
+                       NightParametersValidator validator) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.nightlyReconciliation = nightlyReconciliation;
+        this.validator = validator;
+    }
+
+    /** The outcome of a call: the execution when one ran, or why the call was refused. */
+    public record Outcome(JobExecution execution, String refusal) {
+
+        public boolean completed() {
+            return execution != null && execution.getStatus() == BatchStatus.COMPLETED;
+        }
+    }
+
+    public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
+        NightParameters night;
+        try {
+            night = validator.resolve(businessDate, inputDir, reportDir, catalog);
+        } catch (IllegalArgumentException | CatalogException e) {
+            return new Outcome(null, e.getMessage());
+        }
+        JobParameters identifying = new JobParametersBuilder()
+                .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters();
+        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying);
+        if (last != null) {
+            switch (last.getStatus()) {
+                case COMPLETED -> {
+                    return new Outcome(null, "the night " + night.businessDate() + " already COMPLETED (run "
+                            + last.getId() + " ended " + last.getEndTime() + "); a completed night is not run again");
+                }
+                case STARTING, STARTED, STOPPING -> {
+                    log.warn("The run {} of {} was left {} by a stopped process; recovering it before restarting",
+                            last.getId(), night.businessDate(), last.getStatus());
+                    jobOperator.recover(last);
+                }
+                default -> log.info("The night {} last ended {}; restarting it from where it stopped",
+                        night.businessDate(), last.getStatus());
+            }
+        }
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true)
+                .addString(NightParameters.INPUT_DIR, night.inputDir().toString(), false)
+                .addString(NightParameters.REPORT_DIR, night.reportDir().toString(), false);
+        if (night.catalog() != null) {
+            parameters.addString(NightParameters.CATALOG, night.catalog(), false);
+        }
+        try {
+            JobExecution execution = jobOperator.start(nightlyReconciliation, parameters.toJobParameters());
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                log.error("The night {} ended {}: {}", night.businessDate(), execution.getStatus(),
+                        execution.getAllFailureExceptions().stream().map(Throwable::getMessage)
+                                .collect(Collectors.joining("; ")));
+            } else {
+                log.info("The night {} COMPLETED; reports in {}", night.businessDate(),
+                        night.reportDir().resolve(night.businessDate().toString()));
+            }
+            return new Outcome(execution, null);
+        } catch (Exception e) {
+            return new Outcome(null, "the night " + night.businessDate() + " could not start: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.competencyrecon.ownership;
+
+public enum LinkAction {
+    LINK, UNLINK
+}

@@ -1,0 +1,5 @@
+package com.competencyrecon.ownership;
+
+public enum UserStatus {
+    ACTIVE, DELETED
+}
