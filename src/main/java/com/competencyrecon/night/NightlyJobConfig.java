@@ -48,21 +48,25 @@ public class NightlyJobConfig {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final ReconProperties properties;
+    private final RunLogContext logContext;
 
     public NightlyJobConfig(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ReconProperties properties) {
+                            ReconProperties properties, RunLogContext logContext) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.properties = properties;
+        this.logContext = logContext;
     }
 
     @Bean
     public Job nightlyReconciliation(Step ingestOrganizations, Step ingestUsers, Step ingestMsaLinks,
                                      Step ingestAchievements, Step ingestMetrics, Step ingestMemberships,
                                      Step ingestOverrides, Step deriveOwnership, Step evaluateCompetencies,
-                                     Step deriveAlerts, Step writeReports, NightParametersValidator validator) {
+                                     Step deriveAlerts, Step writeReports, NightParametersValidator validator,
+                                     RunLogContext logContext) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(validator)
+                .listener(logContext)
                 .start(ingestOrganizations).next(ingestUsers).next(ingestMsaLinks).next(ingestAchievements)
                 .next(ingestMetrics).next(ingestMemberships).next(ingestOverrides)
                 .next(deriveOwnership).next(evaluateCompetencies).next(deriveAlerts).next(writeReports)
@@ -119,6 +123,7 @@ public class NightlyJobConfig {
                 .transactionManager(transactionManager)
                 .reader(reader).processor(processor).writer(writer)
                 .listener(progress)
+                .listener(logContext)
                 .build();
     }
 
@@ -263,7 +268,7 @@ public class NightlyJobConfig {
     @Bean
     public Step deriveOwnership(EffectiveLinkTasklet effectiveLinkTasklet) {
         return new StepBuilder("deriveOwnership", jobRepository).tasklet(effectiveLinkTasklet, transactionManager)
-                .allowStartIfComplete(false).build();
+                .listener(logContext).build();
     }
 
     @Bean @StepScope
@@ -277,7 +282,7 @@ public class NightlyJobConfig {
                                      IngestProgress progress) {
         return new StepBuilder("evaluateCompetencies", jobRepository).<OrgRow, OrgRow>chunk(Math.min(properties.chunkSize(), 200))
                 .transactionManager(transactionManager)
-                .reader(organizationReader).writer(evaluationWriter).listener(progress)
+                .reader(organizationReader).writer(evaluationWriter).listener(progress).listener(logContext)
                 .build();
     }
 
@@ -299,7 +304,8 @@ public class NightlyJobConfig {
 
     @Bean
     public Step deriveAlerts(AlertsTasklet alertsTasklet) {
-        return new StepBuilder("deriveAlerts", jobRepository).tasklet(alertsTasklet, transactionManager).build();
+        return new StepBuilder("deriveAlerts", jobRepository).tasklet(alertsTasklet, transactionManager)
+                .listener(logContext).build();
     }
 
     @Bean @StepScope
@@ -312,7 +318,8 @@ public class NightlyJobConfig {
 
     @Bean
     public Step writeReports(ReportsTasklet reportsTasklet) {
-        return new StepBuilder("writeReports", jobRepository).tasklet(reportsTasklet, transactionManager).build();
+        return new StepBuilder("writeReports", jobRepository).tasklet(reportsTasklet, transactionManager)
+                .listener(logContext).build();
     }
 
     @Bean @StepScope

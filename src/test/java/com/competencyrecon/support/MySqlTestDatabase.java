@@ -1,0 +1,49 @@
+package com.competencyrecon.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fresh database on the MySQL/MariaDB server the environment names: {@code RECON_TEST_MYSQL_URL} (the
+ * server, e.g. {@code jdbc:mysql://127.0.0.1:3306/}), {@code RECON_TEST_MYSQL_USER} and
+ * {@code RECON_TEST_MYSQL_PASSWORD}. The user may create databases named {@code recon_it_*}.
+ */
+public final class MySqlTestDatabase {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private MySqlTestDatabase() {
+    }
+
+    public static boolean configured() {
+        String url = System.getenv("RECON_TEST_MYSQL_URL");
+        return url != null && !url.isBlank();
+    }
+
+    public static String user() {
+        return System.getenv().getOrDefault("RECON_TEST_MYSQL_USER", "root");
+    }
+
+    public static String password() {
+        return System.getenv().getOrDefault("RECON_TEST_MYSQL_PASSWORD", "");
+    }
+
+    /** Drops and creates a database for one test class and returns its JDBC URL. */
+    public static String create(String purpose) {
+        String server = System.getenv("RECON_TEST_MYSQL_URL");
+        String base = server.endsWith("/") ? server : server + "/";
+        String name = "recon_it_" + purpose + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(base, user(), password()); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test database " + name + " on " + base + ": "
+                    + e.getMessage(), e);
+        }
+        return base + name + "?allowLoadLocalInfile=true&rewriteBatchedStatements=true&useSSL=false"
+                + "&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    }
+}
