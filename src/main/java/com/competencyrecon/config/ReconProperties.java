@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.List;
  * @param zone             the zone of the business day and of instants written without an offset
  * @param latency          how old a link or achievement must be at the cut-off to count
  * @param roots            the only folders feeds, catalogues and reports may be read from or written to;
- *                         relative ones resolve against the working directory
+ *                         relative ones resolve against the working directory (plain strings: a
+ *                         path is never looked up on the class path)
  * @param catalog          the catalogue used when a run names none; empty = the bundled default
  * @param chunkSize        records per transaction in the ingest and evaluation steps
  * @param rejectLimit      rejects one feed may have in one night before the night fails
@@ -32,7 +32,7 @@ import java.util.List;
 public record ReconProperties(
         @NotNull @DefaultValue("UTC") ZoneId zone,
         @NotNull @DefaultValue("24h") Duration latency,
-        @NotNull @DefaultValue(".") List<Path> roots,
+        @NotNull @DefaultValue(".") List<String> roots,
         @DefaultValue("") String catalog,
         @Min(1) @DefaultValue("1000") int chunkSize,
         @Min(0) @DefaultValue("1000") int rejectLimit,

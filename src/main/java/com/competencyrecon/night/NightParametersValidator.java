@@ -75,7 +75,7 @@ public class NightParametersValidator implements JobParametersValidator {
 
     private Path insideRoots(String name, String value) {
         Path path = Path.of(value).toAbsolutePath().normalize();
-        List<Path> roots = properties.roots().stream().map(r -> r.toAbsolutePath().normalize()).toList();
+        List<Path> roots = properties.roots().stream().map(r -> Path.of(r.strip()).toAbsolutePath().normalize()).toList();
         if (roots.stream().noneMatch(path::startsWith)) {
             throw new IllegalArgumentException(name + " " + path + " is outside the allowed folders " + roots
                     + " (set recon.roots to allow another)");
