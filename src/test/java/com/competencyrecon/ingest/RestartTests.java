@@ -158,11 +158,8 @@ class RestartTests {
         NightRunner.Outcome restarted = nights.run(D);
 
         assertThat(restarted.completed()).isTrue();
-        List<String> earlierFeeds = java.util.Arrays.stream(Feed.values()).filter(f -> f.ordinal() < feed.ordinal())
-                .map(Feed::stepName).toList();
-        assertThat(restarted.execution().getStepExecutions()).extracting(StepExecution::getStepName)
-                .doesNotContainAnyElementsOf(earlierFeeds)
-                .contains(feed.stepName());
+        List<String> rerun = restarted.execution().getStepExecutions().stream().map(StepExecution::getStepName).toList();
+        assertThat(rerun).as("steps run by the restart").startsWith(feed.stepName());
         assertThat(step(restarted, feed.stepName()).getReadCount()).isEqualTo(lines(feed) - 10);
         assertThat(snapshot()).isEqualTo(expected);
         assertThat(nights.reportBytes(D, "competency-status.csv")).isEqualTo(expectedStatus);
