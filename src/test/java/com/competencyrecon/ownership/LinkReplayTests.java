@@ -3,6 +3,7 @@ package com.competencyrecon.ownership;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +101,26 @@ class LinkReplayTests {
                     link("e2", "u-b", COUNTABLE.plusMillis(1)));
 
             assertThat(link).map(EffectiveLink::orgId).contains("ORG-A");
+        }
+
+        @Test
+        void aLongerLatencyMovesTheCountingInstantForLinksBack() {
+            Instant twoDays = AsOf.night(D, ZoneOffset.UTC, Duration.ofHours(48)).countableAt();
+            LinkEvent at = link("e1", "u-a1", Instant.parse("2018-06-14T00:00:00Z"));
+            LinkEvent justAfter = link("e1", "u-a1", Instant.parse("2018-06-14T00:00:00.001Z"));
+
+            assertThat(effectiveAt(twoDays, at)).isPresent();
+            assertThat(effectiveAt(twoDays, justAfter)).isEmpty();
+        }
+
+        @Test
+        void aZoneAheadOfUtcMovesTheCountingInstantForLinksEarlier() {
+            // Paris is UTC+2 in June: the counting instant of D is 2018-06-14T22:00Z.
+            Instant paris = AsOf.night(D, ZoneId.of("Europe/Paris"), Duration.ofHours(24)).countableAt();
+            LinkEvent at2300Utc = link("e1", "u-a1", Instant.parse("2018-06-14T23:00:00Z"));
+
+            assertThat(effectiveAt(COUNTABLE, at2300Utc)).isPresent();
+            assertThat(effectiveAt(paris, at2300Utc)).isEmpty();
         }
     }
 
