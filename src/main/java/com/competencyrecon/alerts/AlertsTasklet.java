@@ -91,13 +91,13 @@ public class AlertsTasklet implements Tasklet {
                         conditions.add(new AlertCondition(org, AlertType.RENEWAL_AT_RISK, competency, displayed.name(),
                                 term, causes(org, market, competency, displayed),
                                 "A recent change to your competency achievement has put your membership renewal"
-                                        + " eligibility at risk: " + name + " is no longer met at " + displayed + "."));
+                                        + " eligibility at risk: " + name + " is no longer met at " + word(displayed) + "."));
                     }
                     if (displayed != Level.NONE && standing.phase() == MembershipStanding.Phase.ACTIVE
                             && !projected.atLeast(displayed)) {
                         conditions.add(new AlertCondition(org, AlertType.PROJECTED_AT_RISK, competency,
                                 displayed.name(), term, List.of(),
-                                name + " would not be met at " + displayed + " on your anniversary "
+                                name + " would not be met at " + word(displayed) + " on your anniversary "
                                         + standing.term().anniversary() + ": credentials expire or retire before then."));
                     }
                     if (covered && standing.term().level() == Level.SILVER && attained == Level.GOLD) {
@@ -106,15 +106,16 @@ public class AlertsTasklet implements Tasklet {
                     }
                     if (!covered && attained != Level.NONE) {
                         conditions.add(new AlertCondition(org, AlertType.QUALIFIED_NOT_MEMBER, competency,
-                                attained.name(), "", List.of(), "You meet " + attained + " in " + name
-                                + ": buy a " + attained + " membership to show it."));
+                                attained.name(), "", List.of(), "You meet " + word(attained) + " in " + name
+                                + ": buy a " + word(attained) + " membership to show it."));
                     }
                     lapsedOverride(overrides.getOrDefault(org, List.of()), competency, requirements, rs.getString("override_id"))
                             .ifPresent(o -> conditions.add(new AlertCondition(org, AlertType.OVERRIDE_EXPIRED, competency,
                                     (String) o.get("level"), term, causes(org, market, competency, Level.valueOf((String) o.get("level"))),
-                                    "The override " + o.get("override_id") + " of " + name + " at " + o.get("level")
-                                            + " ended on " + o.get("valid_until") + " and your requirements give "
-                                            + requirements + ".")));
+                                    "The override " + o.get("override_id") + " of " + name + " at "
+                                            + word(Level.valueOf((String) o.get("level"))) + " ended on "
+                                            + o.get("valid_until") + " and your requirements give "
+                                            + word(requirements) + ".")));
                 });
         return conditions;
     }
@@ -123,19 +124,19 @@ public class AlertsTasklet implements Tasklet {
         MembershipTerm term = standing.term();
         switch (standing.phase()) {
             case LAPSED -> conditions.add(new AlertCondition(org, AlertType.MEMBERSHIP_LAPSED, "", "", term.termId(),
-                    List.of(), "Your " + term.level() + " membership lapsed: its renewal window closed on "
+                    List.of(), "Your " + word(term.level()) + " membership lapsed: its renewal window closed on "
                     + term.windowCloses() + " without renewal."));
             case ACTIVE, IN_WINDOW -> {
                 if (!date.isBefore(term.anniversary().minusDays(15))) {
                     conditions.add(new AlertCondition(org, AlertType.RENEWAL_DUE, "", "", term.termId(), List.of(),
-                            "Your " + term.level() + " membership reaches its anniversary on " + term.anniversary()
+                            "Your " + word(term.level()) + " membership reaches its anniversary on " + term.anniversary()
                                     + "; renew by " + term.windowCloses() + "."));
                 }
                 if (standing.phase() == MembershipStanding.Phase.IN_WINDOW
                         && !date.isBefore(term.anniversary().plusDays(23))) {
                     conditions.add(new AlertCondition(org, AlertType.RENEWAL_WINDOW_CLOSING, "", "", term.termId(),
                             List.of(), "Your renewal window closes on " + term.windowCloses()
-                            + ": renew now to keep your " + term.level() + " membership."));
+                            + ": renew now to keep your " + word(term.level()) + " membership."));
                 }
             }
         }
@@ -249,6 +250,15 @@ public class AlertsTasklet implements Tasklet {
                 causes.add("ACHIEVEMENT_REVOKED:" + msa + "/" + credential);
             }
         }
+    }
+
+    /** A level as a partner reads it: Silver, Gold, or no level. */
+    static String word(Level level) {
+        return switch (level) {
+            case GOLD -> "Gold";
+            case SILVER -> "Silver";
+            case NONE -> "no level";
+        };
     }
 
     private static LocalDate toDate(Object value) {
