@@ -60,24 +60,51 @@ public final class LinkReplay {
         if (!isMove(candidate, with, users)) {
             return Optional.empty();
         }
-        List<Instant> moves = moves(with, users);
+        // Only a break the candidate adds counts against it: a history that already breaks a limit (a
+        // deletion reported late can turn an accepted link into a move) does not make every later link fail.
+        List<Instant> before = moves(accepted, users);
+        List<Instant> after = moves(with, users);
+        List<Instant[]> limitBreaks = limitBreaks(after, rules);
+        if (limitBreaks.size() > limitBreaks(before, rules).size()) {
+            Instant[] pair = limitBreaks.get(limitBreaks.size() - 1);
+            return Optional.of(new LinkRejection("LINK_LIMIT",
+                    "MSA " + candidate.msaId() + " would make more than " + rules.maxMoves()
+                            + " organisation moves within " + rules.window().toDays() + " days (moves from "
+                            + pair[0] + " to " + pair[1] + ")"));
+        }
+        List<Instant[]> coolOffBreaks = coolOffBreaks(after, rules);
+        if (coolOffBreaks.size() > coolOffBreaks(before, rules).size()) {
+            Instant[] pair = coolOffBreaks.stream()
+                    .filter(p -> p[0].equals(candidate.occurredAt()) || p[1].equals(candidate.occurredAt()))
+                    .findFirst().orElse(coolOffBreaks.get(coolOffBreaks.size() - 1));
+            return Optional.of(new LinkRejection("LINK_COOL_OFF",
+                    "MSA " + candidate.msaId() + " moved organisation at " + pair[0] + " and at " + pair[1]
+                            + ", less than " + rules.coolOff().toDays() + " days apart"));
+        }
+        return Optional.empty();
+    }
+
+    /** Pairs (first, last) of moves spanning more than the allowed number within the window. */
+    private static List<Instant[]> limitBreaks(List<Instant> moves, OwnershipRules rules) {
+        List<Instant[]> breaks = new ArrayList<>();
         for (int i = rules.maxMoves(); i < moves.size(); i++) {
             Instant first = moves.get(i - rules.maxMoves());
             if (first.plus(rules.window()).isAfter(moves.get(i))) {
-                return Optional.of(new LinkRejection("LINK_LIMIT",
-                        "MSA " + candidate.msaId() + " would make more than " + rules.maxMoves()
-                                + " organisation moves within " + rules.window().toDays() + " days (moves from "
-                                + first + " to " + moves.get(i) + ")"));
+                breaks.add(new Instant[]{first, moves.get(i)});
             }
         }
+        return breaks;
+    }
+
+    /** Pairs of consecutive moves closer than the cool-off. */
+    private static List<Instant[]> coolOffBreaks(List<Instant> moves, OwnershipRules rules) {
+        List<Instant[]> breaks = new ArrayList<>();
         for (int i = 1; i < moves.size(); i++) {
             if (moves.get(i - 1).plus(rules.coolOff()).isAfter(moves.get(i))) {
-                return Optional.of(new LinkRejection("LINK_COOL_OFF",
-                        "MSA " + candidate.msaId() + " moved organisation at " + moves.get(i - 1) + " and at "
-                                + moves.get(i) + ", less than " + rules.coolOff().toDays() + " days apart"));
+                breaks.add(new Instant[]{moves.get(i - 1), moves.get(i)});
             }
         }
-        return Optional.empty();
+        return breaks;
     }
 
     /** The instants of the org moves in an MSA's history. */

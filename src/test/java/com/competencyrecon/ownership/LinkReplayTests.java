@@ -458,6 +458,19 @@ class LinkReplayTests {
         }
 
         @Test
+        void aHistoryBrokenByALateDeletionDoesNotHoldBackLaterMoves() {
+            // u-b reported deleted (late) just before the accepted link to it: that link no longer counts, the
+            // link to u-b2 on day 35 becomes the move to ORG-B, 25 days before the accepted move to ORG-C.
+            active("u-b2", "ORG-B");
+            deleted("u-b", "ORG-B", day(29));
+            LinkEvent[] accepted = {link("e1", "u-a1", day(0)), link("e2", "u-b", day(30)),
+                    link("e3", "u-b2", day(35)), link("e4", "u-c", day(60))};
+
+            assertThat(judged(link("e5", "u-d", day(400)), accepted)).isEmpty();
+            assertThat(judged(link("e5", "u-d", day(70)), accepted)).contains("LINK_LIMIT");
+        }
+
+        @Test
         void aLateLinkThatFitsTheHistoryIsAccepted() {
             assertThat(judged(link("e3", "u-c", day(30)), link("e1", "u-a1", day(0)), link("e2", "u-b", day(60))))
                     .isEmpty();
