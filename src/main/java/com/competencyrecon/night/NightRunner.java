@@ -44,6 +44,15 @@ public class NightRunner {
         }
     }
 
+    /** The message of the innermost cause: the one that says what went wrong, not where it was caught. */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
         NightParameters night;
         try {
@@ -80,7 +89,7 @@ public class NightRunner {
             JobExecution execution = jobOperator.start(nightlyReconciliation, parameters.toJobParameters());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 log.error("The night {} ended {}: {}", night.businessDate(), execution.getStatus(),
-                        execution.getAllFailureExceptions().stream().map(Throwable::getMessage)
+                        execution.getAllFailureExceptions().stream().map(NightRunner::rootMessage).distinct()
                                 .collect(Collectors.joining("; ")));
             } else {
                 log.info("The night {} COMPLETED; reports in {}", night.businessDate(),
