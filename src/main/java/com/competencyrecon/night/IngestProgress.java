@@ -7,6 +7,8 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import com.competencyrecon.ingest.csv.CsvFeedReader;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -14,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Logs the progress of long chunk steps at a steady interval: items done, rate, and how long the step has
- * run. Short steps log nothing beyond their end.
+ * Logs the progress of long chunk steps at a steady interval: records done, rate, share of the file read and
+ * an estimate of the time left. Short steps log nothing beyond their end.
  */
 @Component
 public class IngestProgress implements ChunkListener, StepExecutionListener {
@@ -31,12 +33,27 @@ public class IngestProgress implements ChunkListener, StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        current.set(stepExecution);
         lastLog.put(stepExecution.getId(), new long[]{System.nanoTime(), System.nanoTime()});
     }
 
+    /** The step running on this thread: Batch 6's chunk-oriented step hands listeners the chunk only. */
+    private final ThreadLocal<StepExecution> current = new ThreadLocal<>();
+
     @Override
     public void afterChunk(ChunkContext context) {
-        StepExecution step = context.getStepContext().getStepExecution();
+        report(context.getStepContext().getStepExecution());
+    }
+
+    @Override
+    public void afterChunk(Chunk chunk) {
+        StepExecution step = current.get();
+        if (step != null) {
+            report(step);
+        }
+    }
+
+    private void report(StepExecution step) {
         long[] times = lastLog.get(step.getId());
         if (times == null) {
             return;
@@ -46,13 +63,19 @@ public class IngestProgress implements ChunkListener, StepExecutionListener {
             times[1] = now;
             double seconds = (now - times[0]) / 1e9;
             long done = step.getReadCount();
-            log.info("{}: {} records read, {} written, {} records/s after {} s", step.getStepName(), done,
-                    step.getWriteCount(), Math.round(done / Math.max(seconds, 1e-3)), Math.round(seconds));
+            double fraction = step.getExecutionContext().getDouble(CsvFeedReader.PROGRESS_KEY, -1);
+            String eta = fraction > 0 && fraction < 1
+                    ? "about " + Math.round(seconds * (1 - fraction) / fraction) + " s left"
+                    : "time left unknown";
+            log.info("{}: {} records read, {} written, {} records/s, {}% of the file, {}", step.getStepName(), done,
+                    step.getWriteCount(), Math.round(done / Math.max(seconds, 1e-3)),
+                    fraction < 0 ? "?" : Math.round(fraction * 100), eta);
         }
     }
 
     @Override
     public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+        current.remove();
         long[] times = lastLog.remove(stepExecution.getId());
         if (times != null) {
             log.info("{} {}: {} read, {} written in {} ms", stepExecution.getStepName(), stepExecution.getStatus(),

@@ -73,7 +73,13 @@ public class CsvFeedReader extends AbstractItemCountingItemStreamItemReader<CsvR
     private final List<String> knownColumns;
     private final Set<String> requiredColumns;
 
+    /** Key under which {@link #update} leaves the share of the file read so far, for progress lines. */
+    public static final String PROGRESS_KEY = "progress.fraction";
+
     private BufferedReader input;
+    private long fileSize;
+    private long charsRead;
+
     private ICSVParser parser;
     private final Deque<Line> linesToReadAgain = new ArrayDeque<>();
     private long linesRead;
@@ -128,6 +134,8 @@ public class CsvFeedReader extends AbstractItemCountingItemStreamItemReader<CsvR
             log.info("{}: no file tonight, so no changes from this feed ({})", fileName, file);
             return;
         }
+        fileSize = Files.size(file);
+        charsRead = 0;
         input = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder()), 1 << 16);
         try {
             skipByteOrderMark();
@@ -164,6 +172,15 @@ public class CsvFeedReader extends AbstractItemCountingItemStreamItemReader<CsvR
             skipped++;
         }
         log.info("{}: restart skipped the {} record(s) read before", fileName, skipped);
+    }
+
+    /** Also records how far into the file reading has got (characters of the lines read over the file's bytes). */
+    @Override
+    public void update(ExecutionContext executionContext) throws ItemStreamException {
+        super.update(executionContext);
+        if (fileSize > 0) {
+            executionContext.putDouble(PROGRESS_KEY, Math.min(1.0, (double) charsRead / fileSize));
+        }
     }
 
     @Override
@@ -294,7 +311,11 @@ public class CsvFeedReader extends AbstractItemCountingItemStreamItemReader<CsvR
         // readLine ends a line at LF, CRLF or CR and drops the terminator; the parser joins a quoted
         // field's lines with LF.
         String text = input.readLine();
-        return text == null ? null : new Line(++linesRead, text);
+        if (text == null) {
+            return null;
+        }
+        charsRead += text.length() + 1L;
+        return new Line(++linesRead, text);
     }
 
     private void skipByteOrderMark() throws IOException {
