@@ -18,11 +18,6 @@ class SampleProgrammeMySqlIntegrationTests extends SampleProgrammeScenario {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        if (MySqlTestDatabase.configured()) {
-            String url = MySqlTestDatabase.create("sample");
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", MySqlTestDatabase::user);
-            registry.add("spring.datasource.password", MySqlTestDatabase::password);
-        }
+        MySqlTestDatabase.register(registry, "sample");
     }
 }

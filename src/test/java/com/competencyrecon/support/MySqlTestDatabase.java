@@ -31,6 +31,16 @@ public final class MySqlTestDatabase {
         return System.getenv().getOrDefault("RECON_TEST_MYSQL_PASSWORD", "");
     }
 
+    /** Points the test's data source at a fresh database, when a server is configured. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String purpose) {
+        if (configured()) {
+            String url = create(purpose);
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", MySqlTestDatabase::user);
+            registry.add("spring.datasource.password", MySqlTestDatabase::password);
+        }
+    }
+
     /** Drops and creates a database for one test class and returns its JDBC URL. */
     public static String create(String purpose) {
         String server = System.getenv("RECON_TEST_MYSQL_URL");

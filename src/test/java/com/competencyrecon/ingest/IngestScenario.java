@@ -1,0 +1,264 @@
+package com.competencyrecon.ingest;
+
+import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.support.Databases;
+import com.competencyrecon.support.NightHarness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ingest steps on H2: every reject code where DOMAIN.md puts it, keyed upserts and redelivery. */
+@SpringBatchTest
+abstract class IngestScenario {
+
+    static final String D = "2026-11-24";
+    static final String ORGS = "org_id,name,market,country";
+    static final String USERS = "user_id,org_id,email,status,changed_at";
+    static final String LINKS = "event_id,msa_id,user_id,action,occurred_at";
+    static final String ACHIEVEMENTS = "record_id,msa_id,credential,earned_at,expires_on,status,source";
+    static final String METRICS = "org_id,metric,month,value,association";
+    static final String MEMBERSHIPS = "order_id,org_id,level,purchased_on";
+    static final String OVERRIDES = "override_id,org_id,competency,level,valid_from,valid_until,reason,granted_by";
+
+    @Autowired
+    NightRunner runner;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path root;
+
+    NightHarness nights;
+
+    @BeforeEach
+    void setUp() {
+        Databases.reset(jdbc);
+        nights = new NightHarness(runner, root);
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN")
+                .feed(D, "users.csv", USERS, "u1,O1,a@contoso.example,ACTIVE,2026-01-01T00:00:00Z",
+                        "u2,O2,b@fabrikam.example,ACTIVE,2026-01-01T00:00:00Z",
+                        "u3,O2,c@fabrikam.example,DELETED,2026-01-01T00:00:00Z");
+    }
+
+    private List<String> rejects() {
+        return nights.report(D, "rejects.csv");
+    }
+
+    private NightRunner.Outcome runNight() {
+        NightRunner.Outcome outcome = nights.run(D);
+        assertThat(outcome.refusal()).isNull();
+        assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        return outcome;
+    }
+
+    // --- reject codes ---
+
+    @Test
+    void malformedRow() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O3,Extra,DEVELOPED,US,surplus",
+                "O2,Fabrikam,DEVELOPING,IN");
+        runNight();
+        assertThat(rejects()).containsExactly("feed,line,record_key,reason,detail",
+                "organizations.csv,3,,MALFORMED_ROW,\"expected 4 fields, found 5\"");
+    }
+
+    @Test
+    void missingField() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O3,,DEVELOPED,US");
+        runNight();
+        assertThat(rejects()).contains("organizations.csv,3,O3,MISSING_FIELD,required field name is empty");
+    }
+
+    @Test
+    void badEnum() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O3,Tailspin,EMERGING,US");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith("organizations.csv,3,O3,BAD_ENUM,")
+                && l.contains("EMERGING"));
+    }
+
+    @Test
+    void badDate() {
+        nights.feed(D, "memberships.csv", MEMBERSHIPS, "ord-1,O1,SILVER,2026-13-01");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith("memberships.csv,2,ord-1,BAD_DATE,"));
+    }
+
+    @Test
+    void badTimestamp() {
+        nights.feed(D, "users.csv", USERS, "u1,O1,,ACTIVE,yesterday");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith("users.csv,2,u1,BAD_TIMESTAMP,"));
+    }
+
+    @Test
+    void badNumber() {
+        nights.feed(D, "metrics.csv", METRICS, "O1,AZURE_CONSUMED_REVENUE_USD,2026-10,12k,DPOR");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith(
+                "metrics.csv,2,O1|AZURE_CONSUMED_REVENUE_USD|2026-10|DPOR,BAD_NUMBER,"));
+    }
+
+    @Test
+    void negativeMetric() {
+        nights.feed(D, "metrics.csv", METRICS, "O1,AZURE_CONSUMED_REVENUE_USD,2026-10,-5,");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith(
+                "metrics.csv,2,O1|AZURE_CONSUMED_REVENUE_USD|2026-10|TRANSACTING,NEGATIVE_METRIC,"));
+    }
+
+    @Test
+    void duplicateKeyInFileKeepsTheFirst() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
+                "O1,Contoso Renamed,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN");
+        runNight();
+        assertThat(rejects()).hasSize(2).anyMatch(l -> l.startsWith("organizations.csv,4,O1,DUPLICATE_KEY_IN_FILE,"));
+        assertThat(jdbc.queryForObject("SELECT name FROM organization WHERE org_id = 'O1'", String.class))
+                .isEqualTo("Contoso");
+    }
+
+    @Test
+    void unknownOrg() {
+        nights.feed(D, "users.csv", USERS, "u1,O1,,ACTIVE,2026-01-01T00:00:00Z", "u9,O9,,ACTIVE,2026-01-01T00:00:00Z");
+        runNight();
+        assertThat(rejects()).contains("users.csv,3,u9,UNKNOWN_ORG,organisation O9 is not known");
+    }
+
+    @Test
+    void unknownUser() {
+        nights.feed(D, "msa-links.csv", LINKS, "e1,m1,u404,LINK,2026-02-01T00:00:00Z");
+        runNight();
+        assertThat(rejects()).contains("msa-links.csv,2,e1,UNKNOWN_USER,user u404 is not known");
+    }
+
+    @Test
+    void unknownCompetency() {
+        nights.feed(D, "overrides.csv", OVERRIDES, "ovr-1,O1,UNDERWATER_BASKETS,GOLD,2026-11-01,,,ops");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith("overrides.csv,2,ovr-1,UNKNOWN_COMPETENCY,"));
+    }
+
+    @Test
+    void userOrgChangedOnALaterNight() {
+        runNight();
+        nights.feed("2026-11-25", "users.csv", USERS, "u1,O2,a@contoso.example,ACTIVE,2026-11-20T00:00:00Z");
+        NightRunner.Outcome second = nights.run("2026-11-25");
+        assertThat(second.completed()).isTrue();
+        assertThat(nights.report("2026-11-25", "rejects.csv"))
+                .anyMatch(l -> l.startsWith("users.csv,2,u1,USER_ORG_CHANGED,"));
+        assertThat(jdbc.queryForObject("SELECT org_id FROM user_account WHERE user_id = 'u1'", String.class))
+                .isEqualTo("O1");
+    }
+
+    @Test
+    void linkToDeletedUser() {
+        nights.feed(D, "msa-links.csv", LINKS, "e1,m1,u3,LINK,2026-02-01T00:00:00Z");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith("msa-links.csv,2,e1,LINK_TO_DELETED_USER,"));
+    }
+
+    @Test
+    void linkLimit() {
+        nights.feed(D, "msa-links.csv", LINKS,
+                "e1,m1,u1,LINK,2026-01-01T00:00:00Z", "e2,m1,u2,LINK,2026-02-15T00:00:00Z",
+                "e3,m1,u1,LINK,2026-04-01T00:00:00Z", "e4,m1,u2,LINK,2026-05-15T00:00:00Z");
+        runNight();
+        assertThat(rejects()).hasSize(2).anyMatch(l -> l.startsWith("msa-links.csv,5,e4,LINK_LIMIT,"));
+        assertThat(jdbc.queryForObject("SELECT org_id FROM effective_link WHERE msa_id = 'm1'", String.class))
+                .isEqualTo("O1");
+    }
+
+    @Test
+    void linkCoolOff() {
+        nights.feed(D, "msa-links.csv", LINKS,
+                "e1,m1,u1,LINK,2026-01-01T00:00:00Z", "e2,m1,u2,LINK,2026-01-10T00:00:00Z");
+        runNight();
+        assertThat(rejects()).hasSize(2).anyMatch(l -> l.startsWith("msa-links.csv,3,e2,LINK_COOL_OFF,"));
+    }
+
+    @Test
+    void futureDated() {
+        nights.feed(D, "achievements.csv", ACHIEVEMENTS, "a1,m1,70-533,2026-11-25T00:00:01Z,,,",
+                "a2,m1,70-533,2026-11-25T00:00:00Z,,,");
+        runNight();
+        assertThat(rejects()).anyMatch(l -> l.startsWith("achievements.csv,2,a1,FUTURE_DATED,"))
+                .noneMatch(l -> l.startsWith("achievements.csv,3"));
+    }
+
+    @Test
+    void anAchievementOfAnUnlinkedMsaIsStoredNotRejected() {
+        nights.feed(D, "achievements.csv", ACHIEVEMENTS, "a1,m-nobody,70-533,2026-01-01T00:00:00Z,,,",
+                "a2,m-nobody,XYZ-100,2026-01-01T00:00:00Z,,,");
+        runNight();
+        assertThat(rejects()).containsExactly("feed,line,record_key,reason,detail");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM achievement", Integer.class)).isEqualTo(2);
+    }
+
+
+    // --- upserts ---
+
+    @Test
+    void deliveringTheSameFilesAgainChangesNothing() {
+        nights.feed(D, "metrics.csv", METRICS, "O1,AZURE_CONSUMED_REVENUE_USD,2026-10,1500.50,DPOR",
+                "O1,AZURE_CONSUMED_REVENUE_USD,2026-10,99,")
+                .feed(D, "msa-links.csv", LINKS, "e1,m1,u1,LINK,2026-02-01T00:00:00Z")
+                .feed(D, "achievements.csv", ACHIEVEMENTS, "a1,m1,70-533,2026-03-01T00:00:00Z,,,exam");
+        runNight();
+        List<Map<String, Object>> before = state();
+
+        NightRunner.Outcome again = nights.run("2026-11-25", nights.inputDir(D));
+
+        assertThat(again.completed()).isTrue();
+        assertThat(state()).isEqualTo(before);
+        assertThat(nights.report("2026-11-25", "rejects.csv")).hasSize(1);
+    }
+
+    @Test
+    void aCorrectedRecordReplacesTheStoredOne() {
+        nights.feed(D, "metrics.csv", METRICS, "O1,AZURE_CONSUMED_REVENUE_USD,2026-10,1500,DPOR");
+        runNight();
+        nights.feed("2026-11-25", "metrics.csv", METRICS, "O1,AZURE_CONSUMED_REVENUE_USD,2026-10,1750,DPOR");
+
+        assertThat(nights.run("2026-11-25").completed()).isTrue();
+
+        assertThat(jdbc.queryForList("SELECT amount FROM metric_value", java.math.BigDecimal.class))
+                .singleElement().satisfies(v -> assertThat(v).isEqualByComparingTo("1750"));
+    }
+
+    @Test
+    void countsPerFeedAreRecorded() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
+                "O3,,DEVELOPED,US");
+        NightRunner.Outcome outcome = runNight();
+
+        assertThat(jdbc.queryForMap("SELECT read_count, applied_count, rejected_count FROM feed_count"
+                + " WHERE feed = 'organizations.csv'")).containsValues(3L, 2L, 1L);
+        StepExecution step = outcome.execution().getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals("ingestOrganizations")).findFirst().orElseThrow();
+        assertThat(step.getReadCount()).isEqualTo(3);
+    }
+
+    private List<Map<String, Object>> state() {
+        return jdbc.queryForList("""
+                SELECT 'm' AS t, org_id AS k, metric AS a, month AS b, association AS c, CAST(amount AS CHAR) AS d
+                  FROM metric_value
+                UNION ALL SELECT 'l', event_id, msa_id, user_id, action, CAST(occurred_at AS CHAR) FROM msa_link_event
+                UNION ALL SELECT 'a', record_id, msa_id, credential, status, CAST(earned_at AS CHAR) FROM achievement
+                UNION ALL SELECT 'o', org_id, name, market, country, '' FROM organization
+                ORDER BY 1, 2, 3, 4, 5""");
+    }
+
+}

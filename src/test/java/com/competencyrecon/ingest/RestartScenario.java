@@ -1,0 +1,245 @@
+package com.competencyrecon.ingest;
+
+import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.support.Databases;
+import com.competencyrecon.support.NightHarness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A night that fails in the middle of a feed restarts at the chunk after the last committed one and ends with
+ * the same stored state as a night that never failed.
+ */
+@Import(RestartScenario.FailOnce.class)
+abstract class RestartScenario {
+
+    static final String D = "2026-11-24";
+
+    @Autowired
+    NightRunner runner;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FailingStore store;
+
+    @TempDir
+    Path root;
+
+    NightHarness nights;
+
+    @TestConfiguration
+    static class FailOnce {
+        @Bean
+        @Primary
+        FailingStore failingStore(NamedParameterJdbcTemplate jdbc) {
+            return new FailingStore(new JdbcFeedStore(jdbc));
+        }
+    }
+
+    /** A store that fails the n-th save of one feed, once, as a crash in the middle of the feed would. */
+    static class FailingStore implements FeedStore {
+        private final FeedStore delegate;
+        final AtomicReference<Feed> feed = new AtomicReference<>();
+        final AtomicInteger failOnSave = new AtomicInteger(-1);
+        private final AtomicInteger saves = new AtomicInteger();
+
+        FailingStore(FeedStore delegate) {
+            this.delegate = delegate;
+        }
+
+        void failOnce(Feed target, int nthSave) {
+            feed.set(target);
+            saves.set(0);
+            failOnSave.set(nthSave);
+        }
+
+        @Override
+        public Map<String, StoredRecord> find(Feed f, Collection<FeedItem> items) {
+            return delegate.find(f, items);
+        }
+
+        @Override
+        public void save(Feed f, LocalDate businessDate, List<FeedItem> inserts, List<FeedItem> updates) {
+            if (f == feed.get() && saves.incrementAndGet() == failOnSave.get()) {
+                failOnSave.set(-1);
+                throw new IllegalStateException("simulated crash while saving " + f.fileName());
+            }
+            delegate.save(f, businessDate, inserts, updates);
+        }
+
+        @Override
+        public void touch(Feed f, LocalDate businessDate, List<FeedItem> unchanged) {
+            delegate.touch(f, businessDate, unchanged);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        Databases.reset(jdbc);
+        store.failOnce(null, -1);
+        nights = new NightHarness(runner, root);
+        List<String> orgs = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        List<String> achievements = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        List<String> memberships = new ArrayList<>();
+        List<String> overrides = new ArrayList<>();
+        for (int i = 1; i <= 23; i++) {
+            String org = String.format("O%02d", i);
+            orgs.add(org + ",Org " + i + "," + (i % 2 == 0 ? "DEVELOPED" : "DEVELOPING") + ",US");
+            users.add("u" + i + "," + org + ",,ACTIVE,2026-01-01T00:00:00Z");
+            links.add("e" + i + ",m" + i + ",u" + i + ",LINK,2026-02-01T00:00:00Z");
+            achievements.add("a" + i + ",m" + i + ",70-533,2026-03-01T00:00:00Z,,,");
+            if (i % 7 == 0) {
+                achievements.add("a" + i + "b,m" + i + ",70-532,2026-03-01T00:00:00Z,,REVOKED,");
+            }
+            metrics.add(org + ",AZURE_CONSUMED_REVENUE_USD,2026-10," + (1000 * i) + ",DPOR");
+            memberships.add("ord-" + i + "," + org + ",SILVER,2026-0" + (1 + i % 9) + "-01");
+            overrides.add("ovr-" + i + "," + org + ",DEVOPS,SILVER,2026-10-01,,,ops");
+        }
+        orgs.add("O99,,DEVELOPED,US");
+        nights.feed(D, "organizations.csv", "org_id,name,market,country", orgs.toArray(String[]::new))
+                .feed(D, "users.csv", "user_id,org_id,email,status,changed_at", users.toArray(String[]::new))
+                .feed(D, "msa-links.csv", "event_id,msa_id,user_id,action,occurred_at", links.toArray(String[]::new))
+                .feed(D, "achievements.csv", "record_id,msa_id,credential,earned_at,expires_on,status,source",
+                        achievements.toArray(String[]::new))
+                .feed(D, "metrics.csv", "org_id,metric,month,value,association", metrics.toArray(String[]::new))
+                .feed(D, "memberships.csv", "order_id,org_id,level,purchased_on", memberships.toArray(String[]::new))
+                .feed(D, "overrides.csv", "override_id,org_id,competency,level,valid_from,valid_until,reason,granted_by",
+                        overrides.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Feed.class)
+    void aNightKilledInTheMiddleOfAFeedRestartsToTheSameResult(Feed feed) {
+        NightRunner.Outcome clean = nights.run(D);
+        assertThat(clean.completed()).isTrue();
+        List<Map<String, Object>> expected = snapshot();
+        byte[] expectedStatus = nights.reportBytes(D, "competency-status.csv");
+
+        Databases.reset(jdbc);
+        store.failOnce(feed, 3);
+        NightRunner.Outcome failed = nights.run(D);
+
+        assertThat(failed.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+        StepExecution failedStep = step(failed, feed.stepName());
+        assertThat(failedStep.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failedStep.getCommitCount()).isEqualTo(2);
+        assertThat(count(feed)).as("rows of the two committed chunks").isEqualTo(10);
+
+        NightRunner.Outcome restarted = nights.run(D);
+
+        assertThat(restarted.completed()).isTrue();
+        List<String> rerun = restarted.execution().getStepExecutions().stream().map(StepExecution::getStepName).toList();
+        assertThat(rerun).as("steps run by the restart").startsWith(feed.stepName());
+        assertThat(step(restarted, feed.stepName()).getReadCount()).isEqualTo(lines(feed) - 10);
+        assertThat(snapshot()).isEqualTo(expected);
+        assertThat(nights.reportBytes(D, "competency-status.csv")).isEqualTo(expectedStatus);
+    }
+
+    @Test
+    void aRunLeftStartedByACrashIsRecoveredAndRestarted() {
+        NightRunner.Outcome clean = nights.run(D);
+        assertThat(clean.completed()).isTrue();
+        List<Map<String, Object>> expected = snapshot();
+        Databases.reset(jdbc);
+        store.failOnce(Feed.ACHIEVEMENTS, 2);
+        nights.run(D);
+        // What a killed process leaves behind: the run and its step still marked as running.
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL");
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
+                + " WHERE STATUS = 'FAILED'");
+
+        NightRunner.Outcome recovered = nights.run(D);
+
+        assertThat(recovered.refusal()).isNull();
+        assertThat(recovered.completed()).isTrue();
+        assertThat(step(recovered, Feed.ACHIEVEMENTS.stepName()).getReadCount()).isEqualTo(26 - 5);
+        assertThat(jdbc.queryForList("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID", String.class))
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(snapshot()).isEqualTo(expected);
+    }
+
+    @Test
+    void aStoppedNightRestartsFromWhereItStopped() {
+        store.failOnce(Feed.METRICS, 2);
+        nights.run(D);
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STOPPED', EXIT_CODE = 'STOPPED'");
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STOPPED', EXIT_CODE = 'STOPPED' WHERE STATUS = 'FAILED'");
+
+        NightRunner.Outcome restarted = nights.run(D);
+
+        assertThat(restarted.completed()).isTrue();
+        assertThat(restarted.execution().getStepExecutions()).extracting(StepExecution::getStepName)
+                .startsWith(Feed.METRICS.stepName());
+        assertThat(count(Feed.METRICS)).isEqualTo(23);
+    }
+
+    @Test
+    void aFailedNightPublishesNoReportFolder() {
+        store.failOnce(Feed.METRICS, 1);
+
+        NightRunner.Outcome failed = nights.run(D);
+
+        assertThat(failed.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(nights.reportDir().resolve(D)).doesNotExist();
+    }
+
+    private int lines(Feed feed) {
+        return switch (feed) {
+            case ORGANIZATIONS -> 24;
+            case ACHIEVEMENTS -> 26;
+            default -> 23;
+        };
+    }
+
+    private long count(Feed feed) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + FeedTable.of(feed).table(), Long.class);
+    }
+
+    private static StepExecution step(NightRunner.Outcome outcome, String name) {
+        return outcome.execution().getStepExecutions().stream().filter(s -> s.getStepName().equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    private List<Map<String, Object>> snapshot() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Feed feed : Feed.values()) {
+            FeedTable table = FeedTable.of(feed);
+            all.addAll(jdbc.queryForList("SELECT " + String.join(", ", table.keyColumns()) + ", "
+                    + String.join(", ", table.valueColumns()) + " FROM " + table.table() + " ORDER BY "
+                    + String.join(", ", table.keyColumns())));
+        }
+        all.addAll(jdbc.queryForList("SELECT * FROM feed_count ORDER BY feed"));
+        all.addAll(jdbc.queryForList("SELECT * FROM feed_reject ORDER BY feed, line"));
+        all.addAll(jdbc.queryForList("SELECT * FROM competency_result ORDER BY org_id, competency"));
+        return all;
+    }
+}
