@@ -11,6 +11,7 @@ import com.competencyrecon.evaluation.AsOf;
 import com.competencyrecon.membership.MembershipDirectory;
 import com.competencyrecon.membership.MembershipStanding;
 import com.competencyrecon.membership.MembershipTerm;
+import com.competencyrecon.night.ReconMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -46,8 +47,11 @@ public class AlertsTasklet implements Tasklet {
     private final Catalog catalog;
     private final AsOf asOf;
     private final LocalDate date;
+    private final ReconMetrics metrics;
 
-    public AlertsTasklet(NamedParameterJdbcTemplate jdbc, MembershipDirectory memberships, Catalog catalog, AsOf asOf) {
+    public AlertsTasklet(NamedParameterJdbcTemplate jdbc, MembershipDirectory memberships, Catalog catalog, AsOf asOf,
+                         ReconMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.memberships = memberships;
         this.catalog = catalog;
@@ -61,6 +65,14 @@ public class AlertsTasklet implements Tasklet {
         contribution.incrementReadCount();
         int raised = apply(conditions);
         contribution.incrementWriteCount(raised);
+        jdbc.query("""
+                SELECT type, CASE WHEN resolved_on IS NOT NULL THEN 'RESOLVED' WHEN opened_on = :date THEN 'NEW'
+                       ELSE 'OPEN' END AS state
+                  FROM alert WHERE (resolved_on IS NULL AND last_seen_on = :date) OR resolved_on = :date""",
+                new MapSqlParameterSource("date", date),
+                rs -> {
+                    metrics.alert(rs.getString("type"), rs.getString("state"));
+                });
         log.info("Alerts for {}: {} conditions hold, {} new", date, conditions.size(), raised);
         return RepeatStatus.FINISHED;
     }

@@ -7,6 +7,7 @@ import com.competencyrecon.ownership.LinkReplay;
 import com.competencyrecon.ownership.OwnershipRules;
 import com.competencyrecon.ownership.UserAccount;
 import com.competencyrecon.ownership.UserStatus;
+import com.competencyrecon.night.ReconMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -42,9 +43,11 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
     private final FeedStore store;
     private final NamedParameterJdbcTemplate jdbc;
     private final int rejectLimit;
+    private final ReconMetrics metrics;
 
     public FeedItemWriter(Feed feed, LocalDate businessDate, FeedStore store, NamedParameterJdbcTemplate jdbc,
-                          int rejectLimit) {
+                          int rejectLimit, ReconMetrics metrics) {
+        this.metrics = metrics;
         this.feed = feed;
         this.businessDate = businessDate;
         this.store = store;
@@ -103,6 +106,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
         store.save(feed, businessDate, inserts, updates);
         store.touch(feed, businessDate, unchanged);
         saveRejects(rejects);
+        metrics.records(feed.fileName(), "applied", items.size() - rejects.size());
+        metrics.records(feed.fileName(), "rejected", rejects.size());
+        rejects.forEach(r -> metrics.reject(feed.fileName(), r.reason().name()));
         long rejected = count(items.size(), items.size() - rejects.size(), rejects.size());
         if (rejected > rejectLimit) {
             throw new RejectLimitExceededException(feed, rejected, rejectLimit, topReasons());

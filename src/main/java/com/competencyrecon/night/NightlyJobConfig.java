@@ -242,7 +242,7 @@ public class NightlyJobConfig {
     public FeedParserFactory feedParserFactory(@Value("#{jobParameters['businessDate']}") String businessDate,
                                                @Value("#{jobParameters['catalog']}") String catalog,
                                                CatalogService catalogs, NightClock clock, FeedStore store,
-                                               NamedParameterJdbcTemplate jdbc) {
+                                               NamedParameterJdbcTemplate jdbc, ReconMetrics metrics) {
         LocalDate date = LocalDate.parse(businessDate);
         Catalog forRun = catalogs.forRun(catalog);
         return new FeedParserFactory() {
@@ -252,7 +252,7 @@ public class NightlyJobConfig {
             }
 
             public FeedItemWriter writer(Feed feed) {
-                return new FeedItemWriter(feed, date, store, jdbc, properties.rejectLimit());
+                return new FeedItemWriter(feed, date, store, jdbc, properties.rejectLimit(), metrics);
             }
         };
     }
@@ -312,8 +312,9 @@ public class NightlyJobConfig {
     public AlertsTasklet alertsTasklet(@Value("#{jobParameters['businessDate']}") String businessDate,
                                        @Value("#{jobParameters['catalog']}") String catalog,
                                        CatalogService catalogs, NightClock clock, NamedParameterJdbcTemplate jdbc,
-                                       MembershipDirectory memberships) {
-        return new AlertsTasklet(jdbc, memberships, catalogs.forRun(catalog), clock.asOf(LocalDate.parse(businessDate)));
+                                       MembershipDirectory memberships, ReconMetrics metrics) {
+        return new AlertsTasklet(jdbc, memberships, catalogs.forRun(catalog), clock.asOf(LocalDate.parse(businessDate)),
+                metrics);
     }
 
     @Bean

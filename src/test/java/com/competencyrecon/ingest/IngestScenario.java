@@ -38,6 +38,9 @@ abstract class IngestScenario {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @TempDir
     Path root;
 
@@ -207,6 +210,22 @@ abstract class IngestScenario {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM achievement", Integer.class)).isEqualTo(2);
     }
 
+
+    @Test
+    void rejectsAndRecordsAreCountedAsMetrics() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
+                "O3,,DEVELOPED,US");
+        double before = meters.counter("recon.rejects", "feed", "organizations.csv", "reason", "MISSING_FIELD").count();
+        double appliedBefore = meters.counter("recon.feed.records", "feed", "organizations.csv", "outcome", "applied")
+                .count();
+
+        runNight();
+
+        assertThat(meters.counter("recon.rejects", "feed", "organizations.csv", "reason", "MISSING_FIELD").count())
+                .isEqualTo(before + 1);
+        assertThat(meters.counter("recon.feed.records", "feed", "organizations.csv", "outcome", "applied").count())
+                .isEqualTo(appliedBefore + 2);
+    }
 
     // --- upserts ---
 
