@@ -111,7 +111,7 @@ final class SummaryPage {
             if (!was.equals(now)) {
                 boolean gain = rank(now) > rank(was);
                 rows.add("<tr class=\"" + (gain ? "gain" : "loss") + "\"><td>" + esc((String) r.get("org_id")) + "</td><td>"
-                        + esc((String) r.get("competency")) + "</td><td>" + was + "</td><td>" + now + "</td><td>"
+                        + esc(competencyName((String) r.get("competency"))) + "</td><td>" + was + "</td><td>" + now + "</td><td>"
                         + (gain ? "gained" : "lost") + "</td></tr>\n");
             }
         }
@@ -180,7 +180,8 @@ final class SummaryPage {
                 .append("<span class=\"bar silver\" style=\"width:.8rem\"></span> Silver ")
                 .append("<span class=\"bar started\" style=\"width:.8rem\"></span> started, no level</p>\n")
                 .append("<table>\n<tr><th>competency</th><th class=\"n\">gold</th><th class=\"n\">silver</th><th class=\"n\">started</th><th></th></tr>\n");
-        byCompetency.forEach((code, c) -> html.append("<tr><td>").append(esc(code)).append("</td><td class=\"n\">")
+        byCompetency.forEach((code, c) -> html.append("<tr><td title=\"").append(esc(code)).append("\">")
+                .append(esc(competencyName(code))).append("</td><td class=\"n\">")
                 .append(c[0]).append("</td><td class=\"n\">").append(c[1]).append("</td><td class=\"n\">").append(c[2])
                 .append("</td><td>").append(bar("gold", c[0], scale)).append(bar("silver", c[1], scale))
                 .append(bar("started", c[2], scale)).append("</td></tr>\n"));
@@ -194,18 +195,22 @@ final class SummaryPage {
 
     private void timings(StringBuilder html, Collection<StepExecution> steps) {
         html.append("<h2>Steps</h2>\n<table>\n<tr><th>step</th><th>status</th><th class=\"n\">read</th><th class=\"n\">written</th>")
-                .append("<th class=\"n\">seconds</th></tr>\n");
+                .append("<th class=\"n\">ms</th></tr>\n");
         steps.stream().sorted(Comparator.comparing(StepExecution::getId)).forEach(s -> {
             LocalDateTime start = s.getStartTime();
             LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
-            double seconds = start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0;
+            long millis = start == null ? 0 : Duration.between(start, end).toMillis();
             html.append("<tr><td>").append(esc(s.getStepName())).append("</td><td>")
                     .append(s.getEndTime() == null ? "running" : s.getStatus()).append("</td><td class=\"n\">")
                     .append(s.getReadCount()).append("</td><td class=\"n\">").append(s.getWriteCount())
-                    .append("</td><td class=\"n\">").append(String.format(java.util.Locale.ROOT, "%.1f", seconds))
+                    .append("</td><td class=\"n\">").append(millis)
                     .append("</td></tr>\n");
         });
         html.append("</table>\n");
+    }
+
+    private String competencyName(String code) {
+        return catalog.competency(code).map(Competency::name).orElse(code);
     }
 
     static String esc(String s) {
