@@ -26,6 +26,7 @@ import java.util.List;
  * @param nights           for a run with no job name: a folder of night folders named by business date, run
  *                         in order (the bundled sample programme by default)
  * @param reportDir        for such a run: where reports go
+ * @param jobsDir          the folder of schedule descriptors read when the program runs as a service
  */
 @Validated
 @ConfigurationProperties("recon")
@@ -39,5 +40,6 @@ public record ReconProperties(
         @Min(0) @DefaultValue("90") int expiryHorizonDays,
         @NotNull @DefaultValue("10s") Duration progressInterval,
         @DefaultValue("") String nights,
-        @DefaultValue("reports") String reportDir) {
+        @DefaultValue("reports") String reportDir,
+        @DefaultValue("jobs") String jobsDir) {
 }

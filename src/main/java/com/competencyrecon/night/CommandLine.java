@@ -1,6 +1,7 @@
 package com.competencyrecon.night;
 
 import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.schedule.ScheduleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
  * its {@code name=value} arguments describe and exits 0 only when that night COMPLETED. With
  * {@code recon.nights} set it runs every night folder under it (named by business date) in order, skipping
  * nights already completed: that is how {@code ./mvnw spring-boot:run} reconciles the sample programme.
+ * With neither it runs as the scheduling service: the schedules of {@code jobs/} fire the nights.
  */
 @Component
 public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -37,22 +39,35 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final NightRunner runner;
     private final Environment environment;
     private final ReconProperties properties;
+    private final ScheduleService service;
     private int exitCode;
+    private boolean oneShot;
 
-    public CommandLine(NightRunner runner, Environment environment, ReconProperties properties) {
+    public CommandLine(NightRunner runner, Environment environment, ReconProperties properties,
+                       ScheduleService service) {
         this.runner = runner;
         this.environment = environment;
         this.properties = properties;
+        this.service = service;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws Exception {
         String jobName = environment.getProperty("spring.batch.job.name");
         if (jobName != null && !jobName.isBlank()) {
+            oneShot = true;
             runOneNight(jobName, parameters(args));
         } else if (properties.nights() != null && !properties.nights().isBlank()) {
+            oneShot = true;
             runAllNights(Path.of(properties.nights()));
+        } else if (environment.getProperty("recon.scheduler.enabled", Boolean.class, true)) {
+            service.start();
         }
+    }
+
+    /** Whether this start ran a command and should exit, rather than stay up as the scheduling service. */
+    public boolean oneShot() {
+        return oneShot;
     }
 
     private void runOneNight(String jobName, Map<String, String> parameters) {

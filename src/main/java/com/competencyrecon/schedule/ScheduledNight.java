@@ -1,0 +1,59 @@
+package com.competencyrecon.schedule;
+
+import com.competencyrecon.night.NightRunner;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.PersistJobDataAfterExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * What a schedule fires: the night its descriptor names, for the business date the firing was due for (a
+ * firing missed while everything was down, run late, still reconciles the date it was due for).
+ */
+@DisallowConcurrentExecution
+@PersistJobDataAfterExecution
+public class ScheduledNight extends QuartzJobBean {
+
+    static final String ZONE = "timeZone";
+    static final String OFFSET = "businessDateOffsetDays";
+    static final String INPUT_DIR = "inputDir";
+    static final String REPORT_DIR = "reportDir";
+    static final String CATALOG = "catalog";
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledNight.class);
+
+    private final NightRunner runner;
+
+    public ScheduledNight(NightRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
+        JobDataMap data = context.getMergedJobDataMap();
+        ZoneId zone = ZoneId.of(data.getString(ZONE));
+        LocalDate due = context.getScheduledFireTime().toInstant().atZone(zone).toLocalDate();
+        String businessDate = due.plusDays(data.getInt(OFFSET)).toString();
+        log.info("Schedule {} fired for {} (due {}): running the night {}", context.getJobDetail().getKey().getName(),
+                context.getScheduledFireTime().toInstant(), due, businessDate);
+        NightRunner.Outcome outcome = runner.run(businessDate, fill(data.getString(INPUT_DIR), businessDate),
+                fill(data.getString(REPORT_DIR), businessDate), fill(data.getString(CATALOG), businessDate));
+        if (outcome.refusal() != null) {
+            log.warn("Schedule {}: the night {} was refused: {}", context.getJobDetail().getKey().getName(),
+                    businessDate, outcome.refusal());
+        } else if (!outcome.completed()) {
+            throw new JobExecutionException("the night " + businessDate + " ended " + outcome.execution().getStatus());
+        }
+    }
+
+    private static String fill(String value, String businessDate) {
+        return value == null ? null : value.replace("{businessDate}", businessDate);
+    }
+}
