@@ -76,165 +76,80 @@ public class NightlyJobConfig {
     // --- ingest: one step, reader and processor per feed -------------------------------------------------
 
     @Bean
-    public Step ingestOrganizations(CsvFeedReader organizationsReader, ItemProcessor<CsvRecord, FeedItem> organizationsProcessor,
-                                    FeedItemWriter organizationsWriter, IngestProgress progress) {
-        return ingestStep(Feed.ORGANIZATIONS, organizationsReader, organizationsProcessor, organizationsWriter, progress);
+    public Step ingestOrganizations(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.ORGANIZATIONS, parts, progress);
     }
 
     @Bean
-    public Step ingestUsers(CsvFeedReader usersReader, ItemProcessor<CsvRecord, FeedItem> usersProcessor,
-                            FeedItemWriter usersWriter, IngestProgress progress) {
-        return ingestStep(Feed.USERS, usersReader, usersProcessor, usersWriter, progress);
+    public Step ingestUsers(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.USERS, parts, progress);
     }
 
     @Bean
-    public Step ingestMsaLinks(CsvFeedReader msaLinksReader, ItemProcessor<CsvRecord, FeedItem> msaLinksProcessor,
-                               FeedItemWriter msaLinksWriter, IngestProgress progress) {
-        return ingestStep(Feed.MSA_LINKS, msaLinksReader, msaLinksProcessor, msaLinksWriter, progress);
+    public Step ingestMsaLinks(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.MSA_LINKS, parts, progress);
     }
 
     @Bean
-    public Step ingestAchievements(CsvFeedReader achievementsReader, ItemProcessor<CsvRecord, FeedItem> achievementsProcessor,
-                                   FeedItemWriter achievementsWriter, IngestProgress progress) {
-        return ingestStep(Feed.ACHIEVEMENTS, achievementsReader, achievementsProcessor, achievementsWriter, progress);
+    public Step ingestAchievements(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.ACHIEVEMENTS, parts, progress);
     }
 
     @Bean
-    public Step ingestMetrics(CsvFeedReader metricsReader, ItemProcessor<CsvRecord, FeedItem> metricsProcessor,
-                              FeedItemWriter metricsWriter, IngestProgress progress) {
-        return ingestStep(Feed.METRICS, metricsReader, metricsProcessor, metricsWriter, progress);
+    public Step ingestMetrics(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.METRICS, parts, progress);
     }
 
     @Bean
-    public Step ingestMemberships(CsvFeedReader membershipsReader, ItemProcessor<CsvRecord, FeedItem> membershipsProcessor,
-                                  FeedItemWriter membershipsWriter, IngestProgress progress) {
-        return ingestStep(Feed.MEMBERSHIPS, membershipsReader, membershipsProcessor, membershipsWriter, progress);
+    public Step ingestMemberships(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.MEMBERSHIPS, parts, progress);
     }
 
     @Bean
-    public Step ingestOverrides(CsvFeedReader overridesReader, ItemProcessor<CsvRecord, FeedItem> overridesProcessor,
-                                FeedItemWriter overridesWriter, IngestProgress progress) {
-        return ingestStep(Feed.OVERRIDES, overridesReader, overridesProcessor, overridesWriter, progress);
+    public Step ingestOverrides(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.OVERRIDES, parts, progress);
     }
 
-    private Step ingestStep(Feed feed, CsvFeedReader reader, ItemProcessor<CsvRecord, FeedItem> processor,
-                            FeedItemWriter writer, IngestProgress progress) {
+    private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress) {
         return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(reader).processor(processor).writer(writer)
+                .reader(parts.feedReader).processor(parts.feedProcessor).writer(parts.feedWriter)
                 .listener(progress)
                 .listener(logContext)
                 .build();
     }
 
-    @Bean @StepScope
-    public CsvFeedReader organizationsReader(@Value("#{jobParameters['inputDir']}") String inputDir) {
-        return reader(Feed.ORGANIZATIONS, inputDir);
+    /**
+     * The step-scoped reader, processor and writer shared by the seven ingest steps: each step execution gets
+     * its own, for the feed its step ingests. The reader saves its restart state under the feed's file name.
+     */
+    public record IngestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem> feedProcessor,
+                              FeedItemWriter feedWriter) {
+    }
+
+    @Bean
+    public IngestParts ingestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem> feedProcessor,
+                                   FeedItemWriter feedWriter) {
+        return new IngestParts(feedReader, feedProcessor, feedWriter);
     }
 
     @Bean @StepScope
-    public CsvFeedReader usersReader(@Value("#{jobParameters['inputDir']}") String inputDir) {
-        return reader(Feed.USERS, inputDir);
-    }
-
-    @Bean @StepScope
-    public CsvFeedReader msaLinksReader(@Value("#{jobParameters['inputDir']}") String inputDir) {
-        return reader(Feed.MSA_LINKS, inputDir);
-    }
-
-    @Bean @StepScope
-    public CsvFeedReader achievementsReader(@Value("#{jobParameters['inputDir']}") String inputDir) {
-        return reader(Feed.ACHIEVEMENTS, inputDir);
-    }
-
-    @Bean @StepScope
-    public CsvFeedReader metricsReader(@Value("#{jobParameters['inputDir']}") String inputDir) {
-        return reader(Feed.METRICS, inputDir);
-    }
-
-    @Bean @StepScope
-    public CsvFeedReader membershipsReader(@Value("#{jobParameters['inputDir']}") String inputDir) {
-        return reader(Feed.MEMBERSHIPS, inputDir);
-    }
-
-    @Bean @StepScope
-    public CsvFeedReader overridesReader(@Value("#{jobParameters['inputDir']}") String inputDir) {
-        return reader(Feed.OVERRIDES, inputDir);
-    }
-
-    private static CsvFeedReader reader(Feed feed, String inputDir) {
+    public CsvFeedReader feedReader(@Value("#{jobParameters['inputDir']}") String inputDir,
+                                    @Value("#{stepExecution.stepName}") String stepName) {
+        Feed feed = Feed.byStepName(stepName);
         return new CsvFeedReader(Path.of(inputDir).resolve(feed.fileName()), feed.fileName(), feed.columns(),
                 feed.required());
     }
 
     @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> organizationsProcessor(FeedParserFactory parsers) {
-        return parsers.processor(Feed.ORGANIZATIONS);
+    public ItemProcessor<CsvRecord, FeedItem> feedProcessor(@Value("#{stepExecution.stepName}") String stepName,
+                                                             FeedParserFactory parsers) {
+        return parsers.processor(Feed.byStepName(stepName));
     }
 
     @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> usersProcessor(FeedParserFactory parsers) {
-        return parsers.processor(Feed.USERS);
-    }
-
-    @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> msaLinksProcessor(FeedParserFactory parsers) {
-        return parsers.processor(Feed.MSA_LINKS);
-    }
-
-    @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> achievementsProcessor(FeedParserFactory parsers) {
-        return parsers.processor(Feed.ACHIEVEMENTS);
-    }
-
-    @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> metricsProcessor(FeedParserFactory parsers) {
-        return parsers.processor(Feed.METRICS);
-    }
-
-    @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> membershipsProcessor(FeedParserFactory parsers) {
-        return parsers.processor(Feed.MEMBERSHIPS);
-    }
-
-    @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> overridesProcessor(FeedParserFactory parsers) {
-        return parsers.processor(Feed.OVERRIDES);
-    }
-
-    @Bean @StepScope
-    public FeedItemWriter organizationsWriter(FeedParserFactory parsers) {
-        return parsers.writer(Feed.ORGANIZATIONS);
-    }
-
-    @Bean @StepScope
-    public FeedItemWriter usersWriter(FeedParserFactory parsers) {
-        return parsers.writer(Feed.USERS);
-    }
-
-    @Bean @StepScope
-    public FeedItemWriter msaLinksWriter(FeedParserFactory parsers) {
-        return parsers.writer(Feed.MSA_LINKS);
-    }
-
-    @Bean @StepScope
-    public FeedItemWriter achievementsWriter(FeedParserFactory parsers) {
-        return parsers.writer(Feed.ACHIEVEMENTS);
-    }
-
-    @Bean @StepScope
-    public FeedItemWriter metricsWriter(FeedParserFactory parsers) {
-        return parsers.writer(Feed.METRICS);
-    }
-
-    @Bean @StepScope
-    public FeedItemWriter membershipsWriter(FeedParserFactory parsers) {
-        return parsers.writer(Feed.MEMBERSHIPS);
-    }
-
-    @Bean @StepScope
-    public FeedItemWriter overridesWriter(FeedParserFactory parsers) {
-        return parsers.writer(Feed.OVERRIDES);
+    public FeedItemWriter feedWriter(@Value("#{stepExecution.stepName}") String stepName, FeedParserFactory parsers) {
+        return parsers.writer(Feed.byStepName(stepName));
     }
 
     /** Builds a night's parsers and writers from its job parameters. */

@@ -1,10 +1,7 @@
 package com.competencyrecon.support;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +88,7 @@ public final class ExpectedOutcomes {
     /** Asserts that the report's rows and the expected table match one to one. */
     public void assertMatches(String night, String section, List<String> reportLines) {
         List<Map<String, String>> expectedRows = tables.getOrDefault(night, Map.of()).getOrDefault(section, List.of());
-        List<Map<String, String>> actualRows = parse(reportLines);
+        List<Map<String, String>> actualRows = Reports.rows(reportLines);
         List<Map<String, String>> unmatched = new ArrayList<>(actualRows);
         for (Map<String, String> expected : expectedRows) {
             Map<String, String> match = unmatched.stream().filter(actual -> matches(expected, actual)).findFirst()
@@ -123,23 +120,5 @@ public final class ExpectedOutcomes {
             }
         }
         return true;
-    }
-
-    private static List<Map<String, String>> parse(List<String> lines) {
-        try (CSVReader reader = new CSVReader(new StringReader(String.join("\n", lines)))) {
-            List<String[]> all = reader.readAll();
-            String[] header = all.get(0);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String[] cells : all.subList(1, all.size())) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], cells[i]);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException | CsvException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
