@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static com.competencyrecon.support.FeedHeaders.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,13 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AlertScenario {
 
-    static final String ORGS = "org_id,name,market,country";
-    static final String USERS = "user_id,org_id,email,status,changed_at";
-    static final String LINKS = "event_id,msa_id,user_id,action,occurred_at";
-    static final String ACHIEVEMENTS = "record_id,msa_id,credential,earned_at,expires_on,status,source";
-    static final String METRICS = "org_id,metric,month,value,association";
-    static final String MEMBERSHIPS = "order_id,org_id,level,purchased_on";
-    static final String OVERRIDES = "override_id,org_id,competency,level,valid_from,valid_until,reason,granted_by";
 
     static final String N1 = "2026-11-23";
     static final String N2 = "2026-11-24";

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 
+import static com.competencyrecon.support.FeedHeaders.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** More rejects in one feed than the limit fail the night, which restarts once the file is fixed. */
@@ -25,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RejectLimitTests {
 
     static final String D = "2026-11-24";
-    static final String ORGS = "org_id,name,market,country";
 
     @Autowired
     NightRunner runner;

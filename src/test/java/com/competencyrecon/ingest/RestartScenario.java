@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static com.competencyrecon.support.FeedHeaders.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -125,14 +126,14 @@ abstract class RestartScenario {
             overrides.add("ovr-" + i + "," + org + ",DEVOPS,SILVER,2026-10-01,,,ops");
         }
         orgs.add("O99,,DEVELOPED,US");
-        nights.feed(D, "organizations.csv", "org_id,name,market,country", orgs.toArray(String[]::new))
-                .feed(D, "users.csv", "user_id,org_id,email,status,changed_at", users.toArray(String[]::new))
-                .feed(D, "msa-links.csv", "event_id,msa_id,user_id,action,occurred_at", links.toArray(String[]::new))
-                .feed(D, "achievements.csv", "record_id,msa_id,credential,earned_at,expires_on,status,source",
+        nights.feed(D, "organizations.csv", ORGS, orgs.toArray(String[]::new))
+                .feed(D, "users.csv", USERS, users.toArray(String[]::new))
+                .feed(D, "msa-links.csv", LINKS, links.toArray(String[]::new))
+                .feed(D, "achievements.csv", ACHIEVEMENTS,
                         achievements.toArray(String[]::new))
-                .feed(D, "metrics.csv", "org_id,metric,month,value,association", metrics.toArray(String[]::new))
-                .feed(D, "memberships.csv", "order_id,org_id,level,purchased_on", memberships.toArray(String[]::new))
-                .feed(D, "overrides.csv", "override_id,org_id,competency,level,valid_from,valid_until,reason,granted_by",
+                .feed(D, "metrics.csv", METRICS, metrics.toArray(String[]::new))
+                .feed(D, "memberships.csv", MEMBERSHIPS, memberships.toArray(String[]::new))
+                .feed(D, "overrides.csv", OVERRIDES,
                         overrides.toArray(String[]::new));
     }
 
