@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,15 +75,13 @@ public class ReportsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path staged = PublishedFolder.staging(reportDir, date.toString());
         try {
-            Map<String, String> orgNames = orgNames();
-            List<Map<String, Object>> results = results(date);
             Map<String, MembershipStanding> standings = memberships.standingsOn(date);
-            writeStatus(staged, results, orgNames);
+            writeStatus(staged);
             List<Map<String, Object>> alerts = writeAlerts(staged);
-            writeExpiry(staged, results, standings, orgNames);
-            writeProfile(staged, results, standings, orgNames);
+            writeExpiry(staged, standings);
+            writeProfile(staged, standings);
             writeRejects(staged);
-            new SummaryPage(jdbc, catalog, date).write(staged.resolve("summary.html"), results, alerts,
+            new SummaryPage(jdbc, catalog, date).write(staged.resolve("summary.html"), alerts,
                     chunkContext.getStepContext().getStepExecution().getJobExecution().getStepExecutions());
             PublishedFolder.publish(staged, reportDir.resolve(date.toString()));
         } catch (RuntimeException | IOException e) {
@@ -94,33 +93,20 @@ public class ReportsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private Map<String, String> orgNames() {
-        Map<String, String> names = new TreeMap<>();
-        jdbc.query("SELECT org_id, name FROM organization", new MapSqlParameterSource(),
-                rs -> {
-                    names.put(rs.getString("org_id"), rs.getString("name"));
-                });
-        return names;
-    }
-
-    List<Map<String, Object>> results(LocalDate day) {
-        return jdbc.queryForList("""
-                SELECT org_id, competency, attained_level, attained_path, held_level, displayed_level, status,
-                       qualifying_people, term_id
-                  FROM competency_result WHERE business_date = :date ORDER BY org_id, competency""",
-                new MapSqlParameterSource("date", day));
-    }
-
-    private void writeStatus(Path dir, List<Map<String, Object>> results, Map<String, String> names) {
+    /** Streams the night's rows with their organisation's name, in report order. */
+    private void writeStatus(Path dir) {
         try (CsvReport csv = CsvReport.create(dir.resolve("competency-status.csv"), STATUS_COLUMNS,
                 Set.of("qualifying_people"))) {
-            for (Map<String, Object> r : results) {
-                if (!"NONE".equals(r.get("status"))) {
-                    csv.row(List.of(r.get("org_id"), names.getOrDefault((String) r.get("org_id"), ""), r.get("competency"),
-                            r.get("attained_level"), r.get("attained_path"), r.get("held_level"),
-                            r.get("displayed_level"), r.get("status"), r.get("qualifying_people"), date));
-                }
-            }
+            jdbc.query("""
+                    SELECT r.org_id, o.name, r.competency, r.attained_level, r.attained_path, r.held_level,
+                           r.displayed_level, r.status, r.qualifying_people
+                      FROM competency_result r JOIN organization o ON o.org_id = r.org_id
+                     WHERE r.business_date = :date AND r.status <> 'NONE'
+                     ORDER BY r.org_id, r.competency""", new MapSqlParameterSource("date", date), rs -> {
+                csv.row(List.of(rs.getString("org_id"), rs.getString("name"), rs.getString("competency"),
+                        rs.getString("attained_level"), rs.getString("attained_path"), rs.getString("held_level"),
+                        rs.getString("displayed_level"), rs.getString("status"), rs.getInt("qualifying_people"), date));
+            });
         }
     }
 
@@ -147,50 +133,75 @@ public class ReportsTasklet implements Tasklet {
                 : "OPEN";
     }
 
-    private void writeExpiry(Path dir, List<Map<String, Object>> results, Map<String, MembershipStanding> standings,
-                             Map<String, String> names) {
+    /** Memberships whose anniversary is within the horizon or whose window is open, with tonight's eligibility. */
+    private void writeExpiry(Path dir, Map<String, MembershipStanding> standings) {
+        Map<String, MembershipStanding> due = new TreeMap<>();
+        standings.forEach((org, standing) -> {
+            long days = ChronoUnit.DAYS.between(date, standing.term().anniversary());
+            if (standing.covers() && (days <= horizonDays || standing.phase() == MembershipStanding.Phase.IN_WINDOW)) {
+                due.put(org, standing);
+            }
+        });
+        Map<String, String> names = new HashMap<>();
+        Map<String, List<String[]>> rows = new HashMap<>();
+        for (List<String> orgs : partition(new ArrayList<>(due.keySet()), 500)) {
+            MapSqlParameterSource p = new MapSqlParameterSource("date", date).addValue("orgs", orgs);
+            jdbc.query("""
+                    SELECT r.org_id, o.name, r.competency, r.attained_level, r.status
+                      FROM competency_result r JOIN organization o ON o.org_id = r.org_id
+                     WHERE r.business_date = :date AND r.org_id IN (:orgs)""", p, rs -> {
+                names.put(rs.getString("org_id"), rs.getString("name"));
+                rows.computeIfAbsent(rs.getString("org_id"), k -> new ArrayList<>()).add(new String[]{
+                        rs.getString("competency"), rs.getString("attained_level"), rs.getString("status")});
+            });
+        }
         try (CsvReport csv = CsvReport.create(dir.resolve("membership-expiry.csv"), EXPIRY_COLUMNS,
                 Set.of("days_to_anniversary"))) {
-            for (Map.Entry<String, MembershipStanding> e : standings.entrySet()) {
-                MembershipStanding standing = e.getValue();
-                if (!standing.covers()) {
-                    continue;
-                }
+            due.forEach((org, standing) -> {
                 MembershipTerm term = standing.term();
-                long days = ChronoUnit.DAYS.between(date, term.anniversary());
-                if (days > horizonDays && standing.phase() != MembershipStanding.Phase.IN_WINDOW) {
-                    continue;
-                }
                 boolean renewal = false;
                 boolean upgrade = false;
                 Set<String> atRisk = new TreeSet<>();
-                for (Map<String, Object> r : results) {
-                    if (!e.getKey().equals(r.get("org_id"))) {
-                        continue;
-                    }
-                    Level attained = Level.valueOf((String) r.get("attained_level"));
+                for (String[] r : rows.getOrDefault(org, List.of())) {
+                    Level attained = Level.valueOf(r[1]);
                     renewal |= attained.atLeast(term.level());
                     upgrade |= term.level() == Level.SILVER && attained == Level.GOLD;
-                    if ("AT_RISK".equals(r.get("status"))) {
-                        atRisk.add((String) r.get("competency"));
+                    if ("AT_RISK".equals(r[2])) {
+                        atRisk.add(r[0]);
                     }
                 }
-                csv.row(List.of(e.getKey(), names.getOrDefault(e.getKey(), ""), term.level(), term.purchasedOn(),
-                        term.anniversary(), term.windowCloses(), days, renewal, upgrade, String.join(";", atRisk)));
-            }
+                csv.row(List.of(org, names.getOrDefault(org, orgName(org)), term.level(), term.purchasedOn(),
+                        term.anniversary(), term.windowCloses(), ChronoUnit.DAYS.between(date, term.anniversary()),
+                        renewal, upgrade, String.join(";", atRisk)));
+            });
         }
     }
 
-    private void writeProfile(Path dir, List<Map<String, Object>> results, Map<String, MembershipStanding> standings,
-                              Map<String, String> names) {
+    private String orgName(String org) {
+        List<String> name = jdbc.queryForList("SELECT name FROM organization WHERE org_id = :org",
+                new MapSqlParameterSource("org", org), String.class);
+        return name.isEmpty() ? "" : name.get(0);
+    }
+
+    private static <T> List<List<T>> partition(List<T> all, int size) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            parts.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return parts;
+    }
+
+    private void writeProfile(Path dir, Map<String, MembershipStanding> standings) {
         try (CsvReport csv = CsvReport.create(dir.resolve("marketing-profile.csv"), PROFILE_COLUMNS, Set.of())) {
-            for (Map<String, Object> r : results) {
-                if (!"NONE".equals(r.get("displayed_level"))) {
-                    MembershipStanding standing = standings.get((String) r.get("org_id"));
-                    csv.row(List.of(r.get("org_id"), names.getOrDefault((String) r.get("org_id"), ""),
-                            standing == null ? "" : standing.level(), r.get("competency"), r.get("displayed_level")));
-                }
-            }
+            jdbc.query("""
+                    SELECT r.org_id, o.name, r.competency, r.displayed_level
+                      FROM competency_result r JOIN organization o ON o.org_id = r.org_id
+                     WHERE r.business_date = :date AND r.displayed_level <> 'NONE'
+                     ORDER BY r.org_id, r.competency""", new MapSqlParameterSource("date", date), rs -> {
+                MembershipStanding standing = standings.get(rs.getString("org_id"));
+                csv.row(List.of(rs.getString("org_id"), rs.getString("name"), standing == null ? "" : standing.level(),
+                        rs.getString("competency"), rs.getString("displayed_level")));
+            });
         }
     }
 

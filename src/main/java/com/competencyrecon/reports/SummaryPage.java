@@ -36,8 +36,10 @@ final class SummaryPage {
         this.date = date;
     }
 
-    void write(Path file, List<Map<String, Object>> results, List<Map<String, Object>> alerts,
-               Collection<StepExecution> steps) throws IOException {
+    /** Rows of the "levels gained and lost" table shown at most; the rest are counted. */
+    static final int MAX_CHANGES_SHOWN = 500;
+
+    void write(Path file, List<Map<String, Object>> alerts, Collection<StepExecution> steps) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Competency reconciliation ")
                 .append(date).append("</title>\n<style>\n")
@@ -50,9 +52,9 @@ final class SummaryPage {
                 .append(".gain{color:#1a7f37}.loss{color:#b42318}.muted{color:#666}\n</style>\n</head>\n<body>\n");
         html.append("<h1>Competency reconciliation for ").append(date).append("</h1>\n");
         feeds(html);
-        changes(html, results);
+        changes(html);
         alerts(html, alerts);
-        levels(html, results);
+        levels(html);
         timings(html, steps);
         html.append("</body>\n</html>\n");
         Files.writeString(file, html, StandardCharsets.UTF_8);
@@ -89,7 +91,7 @@ final class SummaryPage {
         html.append("</table>\n");
     }
 
-    private void changes(StringBuilder html, List<Map<String, Object>> results) {
+    private void changes(StringBuilder html) {
         LocalDate previous = jdbc.queryForObject(
                 "SELECT MAX(business_date) FROM competency_result WHERE business_date < :date",
                 new MapSqlParameterSource("date", date), LocalDate.class);
@@ -98,23 +100,26 @@ final class SummaryPage {
             html.append("<p class=\"muted\">No earlier night to compare with.</p>\n");
             return;
         }
-        Map<String, String> before = new HashMap<>();
-        jdbc.query("SELECT org_id, competency, attained_level FROM competency_result WHERE business_date = :date",
-                new MapSqlParameterSource("date", previous), rs -> {
-                    before.put(rs.getString("org_id") + "|" + rs.getString("competency"), rs.getString("attained_level"));
-                });
         List<String> rows = new ArrayList<>();
-        for (Map<String, Object> r : results) {
-            String key = r.get("org_id") + "|" + r.get("competency");
-            String was = before.getOrDefault(key, "NONE");
-            String now = (String) r.get("attained_level");
-            if (!was.equals(now)) {
-                boolean gain = rank(now) > rank(was);
-                rows.add("<tr class=\"" + (gain ? "gain" : "loss") + "\"><td>" + esc((String) r.get("org_id")) + "</td><td>"
-                        + esc(competencyName((String) r.get("competency"))) + "</td><td>" + was + "</td><td>" + now + "</td><td>"
-                        + (gain ? "gained" : "lost") + "</td></tr>\n");
-            }
-        }
+        int[] total = {0};
+        jdbc.query("""
+                SELECT t.org_id, t.competency, t.attained_level AS now_level,
+                       COALESCE(p.attained_level, 'NONE') AS was_level
+                  FROM competency_result t LEFT JOIN competency_result p
+                    ON p.org_id = t.org_id AND p.competency = t.competency AND p.business_date = :previous
+                 WHERE t.business_date = :date AND t.attained_level <> COALESCE(p.attained_level, 'NONE')
+                 ORDER BY t.org_id, t.competency""",
+                new MapSqlParameterSource("date", date).addValue("previous", previous), rs -> {
+                    total[0]++;
+                    if (rows.size() < MAX_CHANGES_SHOWN) {
+                        String was = rs.getString("was_level");
+                        String now = rs.getString("now_level");
+                        boolean gain = rank(now) > rank(was);
+                        rows.add("<tr class=\"" + (gain ? "gain" : "loss") + "\"><td>" + esc(rs.getString("org_id"))
+                                + "</td><td>" + esc(competencyName(rs.getString("competency"))) + "</td><td>" + was
+                                + "</td><td>" + now + "</td><td>" + (gain ? "gained" : "lost") + "</td></tr>\n");
+                    }
+                });
         html.append("<p class=\"muted\">Compared with ").append(previous).append(".</p>\n");
         if (rows.isEmpty()) {
             html.append("<p>No level changed.</p>\n");
@@ -123,6 +128,10 @@ final class SummaryPage {
         html.append("<table>\n<tr><th>organisation</th><th>competency</th><th>was</th><th>now</th><th></th></tr>\n");
         rows.forEach(html::append);
         html.append("</table>\n");
+        if (total[0] > rows.size()) {
+            html.append("<p class=\"muted\">").append(total[0] - rows.size())
+                    .append(" more changes: see competency-status.csv.</p>\n");
+        }
     }
 
     private static int rank(String level) {
@@ -154,26 +163,24 @@ final class SummaryPage {
         html.append("</table>\n");
     }
 
-    private void levels(StringBuilder html, List<Map<String, Object>> results) {
+    private void levels(StringBuilder html) {
         Map<String, int[]> byCompetency = new LinkedHashMap<>();
         for (Competency c : catalog.competencies()) {
             byCompetency.put(c.code(), new int[3]);
         }
-        for (Map<String, Object> r : results) {
-            int[] c = byCompetency.get((String) r.get("competency"));
-            if (c == null) {
-                continue;
-            }
-            switch ((String) r.get("attained_level")) {
-                case "GOLD" -> c[0]++;
-                case "SILVER" -> c[1]++;
-                default -> {
-                    if (!"NONE".equals(r.get("status"))) {
-                        c[2]++;
+        jdbc.query("""
+                SELECT competency, attained_level, COUNT(*) AS n FROM competency_result
+                 WHERE business_date = :date AND status <> 'NONE' GROUP BY competency, attained_level""",
+                new MapSqlParameterSource("date", date), rs -> {
+                    int[] c = byCompetency.get(rs.getString("competency"));
+                    if (c != null) {
+                        switch (rs.getString("attained_level")) {
+                            case "GOLD" -> c[0] += rs.getInt("n");
+                            case "SILVER" -> c[1] += rs.getInt("n");
+                            default -> c[2] += rs.getInt("n");
+                        }
                     }
-                }
-            }
-        }
+                });
         int max = byCompetency.values().stream().mapToInt(c -> c[0] + c[1] + c[2]).max().orElse(0);
         double scale = max == 0 ? 0 : 240.0 / max;
         html.append("<h2>Organisations by level</h2>\n<p class=\"muted\"><span class=\"bar gold\" style=\"width:.8rem\"></span> Gold ")
