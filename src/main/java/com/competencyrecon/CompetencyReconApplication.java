@@ -1,6 +1,8 @@
 package com.competencyrecon;
 
+import com.competencyrecon.catalog.CatalogException;
 import com.competencyrecon.night.CommandLine;
+import com.competencyrecon.schedule.JobDescriptorException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,9 +13,31 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class CompetencyReconApplication {
 
     public static void main(String[] args) {
-        ConfigurableApplicationContext context = SpringApplication.run(CompetencyReconApplication.class, args);
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringApplication.run(CompetencyReconApplication.class, args);
+        } catch (RuntimeException e) {
+            String refusal = refusal(e);
+            if (refusal == null) {
+                throw e;
+            }
+            // A catalogue or schedule that cannot be used is a refusal, like a bad parameter.
+            System.err.println("competency-recon: " + refusal);
+            System.exit(CommandLine.REFUSED);
+            return;
+        }
         if (context.getBean(CommandLine.class).oneShot()) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /** The message of a configuration the program refuses to start with, or null for any other failure. */
+    static String refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CatalogException || t instanceof JobDescriptorException) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 }

@@ -110,7 +110,9 @@ public class AlertsTasklet implements Tasklet {
                         conditions.add(new AlertCondition(org, AlertType.PROJECTED_AT_RISK, competency,
                                 displayed.name(), term, List.of(),
                                 name + " would not be met at " + word(displayed) + " on your anniversary "
-                                        + standing.term().anniversary() + ": credentials expire or retire before then."));
+                                        + standing.term().anniversary() + (attained.atLeast(displayed)
+                                        ? ": credentials expire or retire before then."
+                                        : " unless it is met again before then.")));
                     }
                     if (covered && standing.term().level() == Level.SILVER && attained == Level.GOLD) {
                         conditions.add(new AlertCondition(org, AlertType.UPGRADE_AVAILABLE, competency, "GOLD", term,

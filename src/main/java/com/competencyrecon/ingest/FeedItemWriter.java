@@ -7,6 +7,10 @@ import com.competencyrecon.ownership.LinkReplay;
 import com.competencyrecon.ownership.OwnershipRules;
 import com.competencyrecon.ownership.UserAccount;
 import com.competencyrecon.ownership.UserStatus;
+import com.competencyrecon.catalog.Level;
+import com.competencyrecon.membership.MembershipOrder;
+import com.competencyrecon.membership.MembershipTerm;
+import com.competencyrecon.membership.Memberships;
 import com.competencyrecon.night.ReconMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +147,7 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
                         VALUES (:date, :feed, :line, :key, :reason, :detail)""",
                 rejects.stream().map(r -> new MapSqlParameterSource().addValue("date", businessDate)
                         .addValue("feed", feed.fileName()).addValue("line", r.line())
-                        .addValue("key", r.recordKey()).addValue("reason", r.reason().name())
+                        .addValue("key", truncate(r.recordKey(), 512)).addValue("reason", r.reason().name())
                         .addValue("detail", truncate(r.detail(), 2000))).toArray(MapSqlParameterSource[]::new));
     }
 
@@ -189,10 +193,15 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
         private final Set<String> orgs = new HashSet<>();
         private final Map<String, UserAccount> users = new HashMap<>();
         private final Map<String, List<LinkEvent>> acceptedLinks = new HashMap<>();
+        private final Map<String, List<MembershipOrder>> orders = new HashMap<>();
 
         References(List<FeedItem> items) {
             switch (feed) {
-                case USERS, METRICS, MEMBERSHIPS, OVERRIDES -> loadOrgs(items);
+                case USERS, METRICS, OVERRIDES -> loadOrgs(items);
+                case MEMBERSHIPS -> {
+                    loadOrgs(items);
+                    loadOrders(items);
+                }
                 case MSA_LINKS -> loadLinkState(items);
                 default -> {
                 }
@@ -202,7 +211,9 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
         FeedItem check(FeedItem item, StoredRecord previous) {
             return switch (feed) {
                 case USERS -> checkUser(item, previous);
-                case METRICS, MEMBERSHIPS, OVERRIDES -> orgs.contains((String) item.get("org_id")) ? item
+                case METRICS, OVERRIDES -> orgs.contains((String) item.get("org_id")) ? item
+                        : item.reject(RejectReason.UNKNOWN_ORG, "organisation " + item.get("org_id") + " is not known");
+                case MEMBERSHIPS -> orgs.contains((String) item.get("org_id")) ? checkOrder(item)
                         : item.reject(RejectReason.UNKNOWN_ORG, "organisation " + item.get("org_id") + " is not known");
                 case MSA_LINKS -> checkLink(item);
                 default -> item;
@@ -237,6 +248,41 @@ public class FeedItemWriter implements ItemWriter<FeedItem> {
             accepted.removeIf(e -> e.eventId().equals(event.eventId()));
             accepted.add(event);
             return item;
+        }
+
+        /** An order must start, renew or upgrade a term; one that would change nothing is reported, not kept. */
+        private FeedItem checkOrder(FeedItem item) {
+            MembershipOrder order = new MembershipOrder((String) item.get("order_id"),
+                    Level.valueOf((String) item.get("level")), (LocalDate) item.get("purchased_on"));
+            List<MembershipOrder> list = orders.computeIfAbsent((String) item.get("org_id"), k -> new ArrayList<>());
+            List<MembershipOrder> with = new ArrayList<>(list);
+            with.removeIf(o -> o.orderId().equals(order.orderId()));
+            with.add(order);
+            List<MembershipTerm> terms = Memberships.terms(with, businessDate);
+            if (terms.stream().noneMatch(t -> t.termId().equals(order.orderId()))) {
+                MembershipTerm covering = terms.stream().filter(t -> t.coversDay(order.purchasedOn()))
+                        .reduce((a, b) -> b).orElse(null);
+                return item.reject(RejectReason.ORDER_NOT_APPLIED, "a " + order.level() + " order on "
+                        + order.purchasedOn() + " changes nothing" + (covering == null ? "" : ": the "
+                        + covering.level() + " membership runs to its anniversary " + covering.anniversary()
+                        + "; it can be renewed from then until " + covering.windowCloses()
+                        + (covering.level() == Level.SILVER ? ", or upgraded by a Gold order before it" : "")));
+            }
+            list.removeIf(o -> o.orderId().equals(order.orderId()));
+            list.add(order);
+            return item;
+        }
+
+        private void loadOrders(List<FeedItem> items) {
+            List<Object> ids = items.stream().map(i -> i.get("org_id")).distinct().toList();
+            if (!ids.isEmpty()) {
+                jdbc.query("SELECT order_id, org_id, level, purchased_on FROM membership_order WHERE org_id IN (:ids)",
+                        new MapSqlParameterSource("ids", ids), rs -> {
+                            orders.computeIfAbsent(rs.getString("org_id"), k -> new ArrayList<>()).add(
+                                    new MembershipOrder(rs.getString("order_id"), Level.valueOf(rs.getString("level")),
+                                            rs.getObject("purchased_on", LocalDate.class)));
+                        });
+            }
         }
 
         private void loadOrgs(List<FeedItem> items) {

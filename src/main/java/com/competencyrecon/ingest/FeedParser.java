@@ -54,7 +54,9 @@ public final class FeedParser {
         }
         String key = key(record);
         try {
-            return FeedItem.accepted(feed, record.line(), key, values(record));
+            Map<String, Object> values = values(record);
+            checkLengths(values);
+            return FeedItem.accepted(feed, record.line(), key, values);
         } catch (RejectedRecordException e) {
             return FeedItem.rejected(feed, record.line(), key, e.reason(), e.getMessage());
         }
@@ -67,7 +69,7 @@ public final class FeedParser {
             if (value == null && feed == Feed.METRICS && column.equals("association")) {
                 return Association.TRANSACTING.name();
             }
-            return value == null ? "" : value;
+            return value == null ? "" : value.strip();
         }).collect(Collectors.joining("|"));
     }
 
@@ -160,6 +162,24 @@ public final class FeedParser {
         return v;
     }
 
+    /** The longest text each stored column takes; a longer field is rejected rather than failing the night. */
+    static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(
+            Map.entry("org_id", 64), Map.entry("name", 255), Map.entry("country", 64), Map.entry("user_id", 64),
+            Map.entry("email", 320), Map.entry("event_id", 64), Map.entry("msa_id", 64), Map.entry("record_id", 64),
+            Map.entry("credential", 64), Map.entry("source", 128), Map.entry("metric", 64), Map.entry("order_id", 64),
+            Map.entry("override_id", 64), Map.entry("competency", 64), Map.entry("reason", 1000),
+            Map.entry("granted_by", 255));
+
+    private static void checkLengths(Map<String, Object> values) {
+        values.forEach((column, value) -> {
+            Integer max = MAX_LENGTH.get(column);
+            if (max != null && value instanceof String text && text.length() > max) {
+                throw new RejectedRecordException(RejectReason.FIELD_TOO_LONG, column + " has " + text.length()
+                        + " characters; at most " + max + " are accepted");
+            }
+        });
+    }
+
     private static String required(CsvRecord r, String column) {
         String value = r.get(column);
         if (value == null || value.isBlank()) {
@@ -224,13 +244,25 @@ public final class FeedParser {
         }
     }
 
+    /** A plain decimal that the store holds exactly: at most 16 digits before the point and 4 after. */
     private static BigDecimal decimal(CsvRecord r, String column) {
         String value = required(r, column);
+        BigDecimal number;
         try {
-            return new BigDecimal(value);
+            if (!value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+                throw new NumberFormatException();
+            }
+            number = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new RejectedRecordException(RejectReason.BAD_NUMBER, column + " '" + value + "' is not a number");
+            throw new RejectedRecordException(RejectReason.BAD_NUMBER, column + " '" + value
+                    + "' is not a plain decimal number such as 1250 or 1250.75");
         }
+        BigDecimal stripped = number.stripTrailingZeros();
+        if (stripped.scale() > 4 || stripped.precision() - stripped.scale() > 16) {
+            throw new RejectedRecordException(RejectReason.BAD_NUMBER, column + " '" + value
+                    + "' is out of range: at most 16 digits before the decimal point and 4 after");
+        }
+        return number;
     }
 
     /** An ISO-8601 instant; one with no offset is read in the configured zone. Stored as UTC date-time. */

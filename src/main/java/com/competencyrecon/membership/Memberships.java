@@ -14,12 +14,12 @@ import java.util.Optional;
  * <ul>
  *   <li>An order with no covering term (none yet, or the last one lapsed) starts a term: anniversary = the
  *       order date + 1 year.</li>
- *   <li>A Gold order while a Silver term is active (on or before its anniversary) is an upgrade: a Gold term
- *       from its own date with its own anniversary.</li>
- *   <li>An order inside the renewal window renews: a new term from the order date at the order's level, whose
- *       anniversary is the old one + 1 year.</li>
+ *   <li>A Gold order while a Silver term is active (before its anniversary) is an upgrade: a Gold term from
+ *       its own date with its own anniversary.</li>
+ *   <li>An order inside the renewal window, or on the anniversary day itself, renews: a new term from the
+ *       order date at the order's level, whose anniversary is the old one + 1 year.</li>
  *   <li>Any other order while a term is active (the same or a lower level, before the anniversary) changes
- *       nothing: renewal is only possible inside the window.</li>
+ *       nothing: the product rejects it when it arrives ({@code ORDER_NOT_APPLIED}).</li>
  * </ul>
  */
 public final class Memberships {
@@ -41,7 +41,7 @@ public final class Memberships {
             MembershipTerm next = null;
             if (current == null || p.isAfter(current.windowCloses())) {
                 next = new MembershipTerm(order.orderId(), order.level(), p, p.plusYears(1));
-            } else if (!p.isAfter(current.anniversary())) {
+            } else if (p.isBefore(current.anniversary())) {
                 if (order.level() == Level.GOLD && current.level() == Level.SILVER) {
                     next = new MembershipTerm(order.orderId(), Level.GOLD, p, p.plusYears(1));
                 }

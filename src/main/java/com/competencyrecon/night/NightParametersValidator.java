@@ -66,6 +66,25 @@ public class NightParametersValidator implements JobParametersValidator {
         return new NightParameters(date, input, reports, catalogPath);
     }
 
+    /**
+     * The path with every link resolved, as far as it exists (a report folder may not exist yet), so a link
+     * inside a root cannot lead outside it.
+     */
+    static Path real(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot resolve " + path + ": " + e.getMessage());
+        }
+    }
+
     private static String required(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("the job parameter " + name + " is required");
@@ -75,8 +94,10 @@ public class NightParametersValidator implements JobParametersValidator {
 
     private Path insideRoots(String name, String value) {
         Path path = Path.of(value).toAbsolutePath().normalize();
-        List<Path> roots = properties.roots().stream().map(r -> Path.of(r.strip()).toAbsolutePath().normalize()).toList();
-        if (roots.stream().noneMatch(path::startsWith)) {
+        List<Path> roots = properties.roots().stream().map(r -> real(Path.of(r.strip()).toAbsolutePath().normalize()))
+                .toList();
+        Path real = real(path);
+        if (roots.stream().noneMatch(real::startsWith)) {
             throw new IllegalArgumentException(name + " " + path + " is outside the allowed folders " + roots
                     + " (set recon.roots to allow another)");
         }

@@ -27,9 +27,11 @@ public class NightRunner {
     private final JobRepository jobRepository;
     private final Job nightlyReconciliation;
     private final NightParametersValidator validator;
+    private final RunLock runLock;
 
     public NightRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
-                       NightParametersValidator validator) {
+                       NightParametersValidator validator, RunLock runLock) {
+        this.runLock = runLock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyReconciliation = nightlyReconciliation;
@@ -44,6 +46,37 @@ public class NightRunner {
         }
     }
 
+    /**
+     * Nights build on each other, so they run in date order: a night is refused when a later night has already
+     * run, or while an earlier night has runs but has not completed (restart that one first).
+     */
+    private String outOfOrder(java.time.LocalDate date) {
+        java.time.LocalDate latest = null;
+        for (org.springframework.batch.core.job.JobInstance instance :
+                jobRepository.findJobInstances(NightlyJobConfig.JOB_NAME)) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last == null) {
+                continue;
+            }
+            String other = last.getJobParameters().getString(NightParameters.BUSINESS_DATE);
+            if (other == null) {
+                continue;
+            }
+            java.time.LocalDate otherDate = java.time.LocalDate.parse(other);
+            if (otherDate.isAfter(date)) {
+                latest = latest == null || otherDate.isAfter(latest) ? otherDate : latest;
+            } else if (otherDate.isBefore(date) && last.getStatus() != BatchStatus.COMPLETED) {
+                return "the earlier night " + otherDate + " has not completed (its last run ended " + last.getStatus()
+                        + "); nights build on each other, so run " + otherDate + " again first";
+            }
+        }
+        if (latest != null) {
+            return "the later night " + latest + " has already run; nights build on each other and run in date order,"
+                    + " so " + date + " cannot run after it";
+        }
+        return null;
+    }
+
     /** The message of the innermost cause: the one that says what went wrong, not where it was caught. */
     static String rootMessage(Throwable failure) {
         Throwable root = failure;
@@ -54,11 +87,30 @@ public class NightRunner {
     }
 
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
+        java.util.Optional<AutoCloseable> lock = runLock.tryAcquire();
+        if (lock.isEmpty()) {
+            return new Outcome(null, "another night is running on this database; try again when it has ended");
+        }
+        try (AutoCloseable held = lock.get()) {
+            return runLocked(businessDate, inputDir, reportDir, catalog);
+        } catch (Exception e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Outcome runLocked(String businessDate, String inputDir, String reportDir, String catalog) {
         NightParameters night;
         try {
             night = validator.resolve(businessDate, inputDir, reportDir, catalog);
         } catch (IllegalArgumentException | CatalogException e) {
             return new Outcome(null, e.getMessage());
+        }
+        String order = outOfOrder(night.businessDate());
+        if (order != null) {
+            return new Outcome(null, order);
         }
         JobParameters identifying = new JobParametersBuilder()
                 .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters();

@@ -49,9 +49,11 @@ public class NightlyJobConfig {
     private final PlatformTransactionManager transactionManager;
     private final ReconProperties properties;
     private final RunLogContext logContext;
+    private final NamedParameterJdbcTemplate jdbc;
 
     public NightlyJobConfig(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ReconProperties properties, RunLogContext logContext) {
+                            ReconProperties properties, RunLogContext logContext, NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.properties = properties;
@@ -111,11 +113,13 @@ public class NightlyJobConfig {
     }
 
     private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress) {
+        FeedCountListener feedCounts = new FeedCountListener(jdbc);
         return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(parts.feedReader).processor(parts.feedProcessor).writer(parts.feedWriter)
                 .listener(progress)
                 .listener(logContext)
+                .listener(feedCounts)
                 .build();
     }
 
@@ -245,6 +249,6 @@ public class NightlyJobConfig {
                                          CatalogService catalogs, NamedParameterJdbcTemplate jdbc,
                                          MembershipDirectory memberships) {
         return new ReportsTasklet(jdbc, memberships, catalogs.forRun(catalog), LocalDate.parse(businessDate),
-                Path.of(reportDir), properties.expiryHorizonDays());
+                Path.of(reportDir), properties.expiryHorizonDays(), jobRepository);
     }
 }

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -60,9 +63,11 @@ public class ReportsTasklet implements Tasklet {
     private final LocalDate date;
     private final Path reportDir;
     private final int horizonDays;
+    private final JobRepository jobRepository;
 
     public ReportsTasklet(NamedParameterJdbcTemplate jdbc, MembershipDirectory memberships, Catalog catalog,
-                          LocalDate date, Path reportDir, int horizonDays) {
+                          LocalDate date, Path reportDir, int horizonDays, JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.jdbc = jdbc;
         this.memberships = memberships;
         this.catalog = catalog;
@@ -82,7 +87,7 @@ public class ReportsTasklet implements Tasklet {
             writeProfile(staged, standings);
             writeRejects(staged);
             new SummaryPage(jdbc, catalog, date).write(staged.resolve("summary.html"), alerts,
-                    chunkContext.getStepContext().getStepExecution().getJobExecution().getStepExecutions());
+                    nightSteps(chunkContext.getStepContext().getStepExecution()));
             PublishedFolder.publish(staged, reportDir.resolve(date.toString()));
         } catch (RuntimeException | IOException e) {
             PublishedFolder.deleteTree(staged);
@@ -91,6 +96,21 @@ public class ReportsTasklet implements Tasklet {
         contribution.incrementWriteCount(6);
         log.info("Reports for {} published in {}", date, reportDir.resolve(date.toString()));
         return RepeatStatus.FINISHED;
+    }
+
+    /** The latest execution of each step of the night, across a failed run and its restarts. */
+    private List<StepExecution> nightSteps(StepExecution current) {
+        Map<String, StepExecution> latest = new LinkedHashMap<>();
+        List<JobExecution> runs = new ArrayList<>(jobRepository.getJobExecutions(current.getJobExecution().getJobInstance()));
+        runs.sort(Comparator.comparing(JobExecution::getId));
+        for (JobExecution run : runs) {
+            Collection<StepExecution> steps = run.getId() == current.getJobExecution().getId()
+                    ? current.getJobExecution().getStepExecutions() : run.getStepExecutions();
+            for (StepExecution step : steps) {
+                latest.put(step.getStepName(), step);
+            }
+        }
+        return new ArrayList<>(latest.values());
     }
 
     /** Streams the night's rows with their organisation's name, in report order. */

@@ -142,18 +142,18 @@ class MembershipsTests {
         }
 
         @Test
-        void anOrderOnTheAnniversaryDayIsNotARenewal() {
-            // The window opens the day after the anniversary; before it, an order of the same level changes nothing.
+        void anOrderOnTheAnniversaryDayRenews() {
+            // Paid on the last day of the term: a renewal, as one placed the next day would be.
             MembershipStanding standing = standingOn(ANNIVERSARY, silver("o1", PURCHASED), silver("o2", ANNIVERSARY));
 
-            assertThat(standing.term().termId()).isEqualTo("o1");
-            assertThat(standing.term().anniversary()).isEqualTo(ANNIVERSARY);
+            assertThat(standing.term()).isEqualTo(
+                    new MembershipTerm("o2", Level.SILVER, ANNIVERSARY, ANNIVERSARY.plusYears(1)));
         }
 
         @Test
-        void anOrderOnTheAnniversaryDayLeavesTheWindowToOpenTheNextDay() {
+        void anOrderOnTheAnniversaryDayOpensNoWindowTheNextDay() {
             assertThat(standingOn(ANNIVERSARY.plusDays(1), silver("o1", PURCHASED), silver("o2", ANNIVERSARY)).phase())
-                    .isEqualTo(Phase.IN_WINDOW);
+                    .isEqualTo(Phase.ACTIVE);
         }
 
         @Test
@@ -199,7 +199,7 @@ class MembershipsTests {
         }
 
         @Test
-        void aGoldOrderOnTheSilverAnniversaryIsAnUpgrade() {
+        void aGoldOrderOnTheSilverAnniversaryStartsAGoldYear() {
             assertThat(standingOn(ANNIVERSARY, silver("o1", PURCHASED), gold("o2", ANNIVERSARY)).term())
                     .isEqualTo(new MembershipTerm("o2", Level.GOLD, ANNIVERSARY, ANNIVERSARY.plusYears(1)));
         }

@@ -48,7 +48,7 @@ public final class MySqlTestDatabase {
         String name = "recon_it_" + purpose + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
         try (Connection c = DriverManager.getConnection(base, user(), password()); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + name + " on " + base + ": "
                     + e.getMessage(), e);

@@ -1,0 +1,76 @@
+package com.competencyrecon.night;
+
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One night runs at a time on a database. Within a process a lock says so; across processes on MySQL/MariaDB a
+ * named server lock held on a connection of its own does (the server frees it if the process dies, so a
+ * crashed run never blocks the next start). The embedded database is opened by one process only.
+ */
+@Component
+public class RunLock {
+
+    static final String NAME = "competency-recon.night";
+
+    private final DataSource dataSource;
+    private final ReentrantLock local = new ReentrantLock();
+    private volatile Boolean serverLocks;
+
+    public RunLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The held lock, or empty when another run holds it. */
+    public Optional<AutoCloseable> tryAcquire() {
+        if (!local.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            if (!usesServerLocks()) {
+                return Optional.of(local::unlock);
+            }
+            Connection connection = dataSource.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+                lock.setString(1, NAME);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) == 1) {
+                        return Optional.of(() -> release(connection));
+                    }
+                }
+            }
+            connection.close();
+            local.unlock();
+            return Optional.empty();
+        } catch (SQLException e) {
+            local.unlock();
+            throw new IllegalStateException("cannot take the run lock: " + e.getMessage(), e);
+        }
+    }
+
+    private void release(Connection connection) throws SQLException {
+        try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            unlock.setString(1, NAME);
+            unlock.executeQuery().close();
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private boolean usesServerLocks() throws SQLException {
+        if (serverLocks == null) {
+            try (Connection c = dataSource.getConnection()) {
+                String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+                serverLocks = product.contains("mysql") || product.contains("mariadb");
+            }
+        }
+        return serverLocks;
+    }
+}
