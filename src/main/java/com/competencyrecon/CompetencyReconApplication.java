@@ -32,7 +32,7 @@ public class CompetencyReconApplication {
     }
 
     /** The message of a configuration the program refuses to start with, or null for any other failure. */
-    static String refusal(Throwable failure) {
+    public static String refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CatalogException || t instanceof JobDescriptorException) {
                 return t.getMessage();

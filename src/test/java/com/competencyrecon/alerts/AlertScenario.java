@@ -156,6 +156,31 @@ abstract class AlertScenario {
     }
 
 
+    @Test
+    void aLevelMadeByHundredsOfPeopleListsEveryCause() {
+        List<String> users = new java.util.ArrayList<>(List.of("u1,O1,,ACTIVE,2025-01-01T00:00:00Z"));
+        List<String> links = new java.util.ArrayList<>();
+        List<String> achievements = new java.util.ArrayList<>();
+        List<String> departures = new java.util.ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            users.add("p" + i + ",O1,,ACTIVE,2025-01-01T00:00:00Z");
+            links.add("l" + i + ",msa-" + i + ",p" + i + ",LINK,2025-02-01T00:00:00Z");
+            achievements.add("r" + i + ",msa-" + i + ",70-532,2025-03-01T00:00:00Z,,,");
+            departures.add("p" + i + ",O1,,DELETED,2026-11-23T12:00:00Z");
+        }
+        nights.feed(N1, "users.csv", USERS, users.toArray(String[]::new))
+                .feed(N1, "msa-links.csv", LINKS, links.toArray(String[]::new))
+                .feed(N1, "achievements.csv", ACHIEVEMENTS, achievements.toArray(String[]::new))
+                .feed(N2, "users.csv", USERS, departures.toArray(String[]::new));
+        run(N1, N2);
+
+        // 70-532 also makes Application Development: both competencies are at risk for the same 300 reasons.
+        assertThat(alerts(N2, "RENEWAL_AT_RISK")).extracting(a -> a.get("competency"))
+                .containsExactlyInAnyOrder("CLOUD_PLATFORM", "APPLICATION_DEVELOPMENT");
+        assertThat(alerts(N2, "RENEWAL_AT_RISK")).allSatisfy(a -> assertThat(a.get("causes").split(";"))
+                .hasSize(300).contains("USER_DELETED:p1", "USER_DELETED:p300"));
+    }
+
     // --- retired credential ---
 
     @Test

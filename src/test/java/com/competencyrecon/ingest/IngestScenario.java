@@ -35,6 +35,9 @@ abstract class IngestScenario {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    com.competencyrecon.night.RunLock runLock;
+
     @TempDir
     Path root;
 
@@ -204,6 +207,119 @@ abstract class IngestScenario {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM achievement", Integer.class)).isEqualTo(2);
     }
 
+
+    @Test
+    void aKeyWithSurroundingSpacesIsTheSameKeyOnRedelivery() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
+                " O3 ,Northwind,DEVELOPED,US");
+        runNight();
+
+        NightRunner.Outcome again = nights.run("2026-11-25", nights.inputDir(D));
+
+        assertThat(again.completed()).isTrue();
+        assertThat(jdbc.queryForList("SELECT org_id FROM organization ORDER BY org_id", String.class))
+                .containsExactly("O1", "O2", "O3");
+    }
+
+    @Test
+    void keysDifferingOnlyInCaseAreTwoRecordsSortedByteForByte() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
+                "o1,Lowercase Ltd,DEVELOPED,US", "B1,Bravo,DEVELOPED,US", "a1,Alpha,DEVELOPED,US")
+                .feed(D, "metrics.csv", METRICS, "o1,O365_NEW_CUSTOMERS,2026-10,5,", "B1,O365_NEW_CUSTOMERS,2026-10,5,",
+                        "a1,O365_NEW_CUSTOMERS,2026-10,5,");
+        runNight();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organization", Integer.class)).isEqualTo(5);
+        assertThat(nights.report(D, "competency-status.csv")).extracting(l -> l.split(",")[0])
+                .containsExactly("org_id", "B1", "a1", "o1");
+    }
+
+    @Test
+    void aFieldLongerThanTheStoreTakesIsRejected() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
+                "O3," + "N".repeat(300) + ",DEVELOPED,US");
+        runNight();
+        assertThat(rejects()).contains(
+                "organizations.csv,4,O3,FIELD_TOO_LONG,name has 300 characters; at most 255 are accepted");
+    }
+
+    @Test
+    void aMetricOutOfRangeOrInExponentFormIsABadNumber() {
+        nights.feed(D, "metrics.csv", METRICS, "O1,A,2026-10,100000000000000000,DPOR", "O1,B,2026-10,1e3,DPOR",
+                "O1,C,2026-10,1.23456,DPOR", "O1,D,2026-10,1250.75,DPOR");
+        runNight();
+        assertThat(rejects()).filteredOn(l -> l.contains(",BAD_NUMBER,")).hasSize(3);
+        assertThat(jdbc.queryForObject("SELECT amount FROM metric_value WHERE metric = 'D'", java.math.BigDecimal.class))
+                .isEqualByComparingTo("1250.75");
+    }
+
+    @Test
+    void anOrderThatChangesNothingIsRejected() {
+        nights.feed(D, "memberships.csv", MEMBERSHIPS, "ord-1,O1,GOLD,2026-03-01", "ord-2,O1,SILVER,2026-06-01",
+                "ord-3,O2,SILVER,2026-03-01", "ord-4,O2,GOLD,2026-06-01");
+        runNight();
+        assertThat(rejects()).hasSize(2).last().satisfies(l -> assertThat(l)
+                .startsWith("memberships.csv,3,ord-2,ORDER_NOT_APPLIED,")
+                .contains("runs to its anniversary 2027-03-01"));
+        assertThat(jdbc.queryForList("SELECT order_id FROM membership_order ORDER BY order_id", String.class))
+                .containsExactly("ord-1", "ord-3", "ord-4");
+    }
+
+    @Test
+    void aDeliveredEmptyFeedCountsZeroNotAbsent() {
+        nights.feed(D, "overrides.csv", OVERRIDES);
+        runNight();
+        assertThat(jdbc.queryForMap("SELECT read_count, applied_count, rejected_count FROM feed_count"
+                + " WHERE feed = 'overrides.csv'")).containsValues(0L, 0L, 0L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feed_count WHERE feed = 'metrics.csv'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void nightsRunInDateOrder() {
+        runNight();
+        nights.inputDir("2026-11-23");
+
+        NightRunner.Outcome earlier = nights.run("2026-11-23");
+
+        assertThat(earlier.refusal()).contains("the later night 2026-11-24 has already run");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aNightWaitsForAnUnfinishedEarlierOne() {
+        nights.feed(D, "users.csv", "user_id,org_id", "u1,O1");
+        assertThat(nights.run(D).execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+        nights.inputDir("2026-11-25");
+
+        NightRunner.Outcome later = nights.run("2026-11-25");
+
+        assertThat(later.refusal()).contains("the earlier night 2026-11-24 has not completed");
+    }
+
+    @Test
+    void oneNightRunsAtATime() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            try (AutoCloseable lock = runLock.tryAcquire().orElseThrow()) {
+                held.countDown();
+                done.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+        held.await();
+        try {
+            NightRunner.Outcome second = nights.run(D);
+            assertThat(second.refusal()).contains("another night is running");
+        } finally {
+            done.countDown();
+            other.join();
+        }
+        runNight();
+    }
 
     @Test
     void rejectsAndRecordsAreCountedAsMetrics() {

@@ -106,6 +106,18 @@ class CommandLineTests {
         }
 
         @Test
+        void aLinkInsideTheRootsThatLeadsOutside(CapturedOutput output) throws Exception {
+            Path outside = Files.createTempDirectory("recon-outside");
+            Files.createSymbolicLink(dir.resolve("lnk"), outside);
+
+            int code = run("businessDate=2026-11-24", "inputDir=" + input, "reportDir=" + dir.resolve("lnk/reports"));
+
+            assertThat(code).isEqualTo(CommandLine.REFUSED);
+            assertThat(output).contains("is outside the allowed folders");
+            assertThat(outside.resolve("reports")).doesNotExist();
+        }
+
+        @Test
         void aBadCatalogueNamedByTheRun(CapturedOutput output) throws Exception {
             Path catalog = dir.resolve("bad.yml");
             Files.writeString(catalog, """
@@ -146,7 +158,8 @@ class CommandLineTests {
 
             assertThatThrownBy(() -> run("--recon.catalog=" + catalog, "businessDate=2026-11-24", "inputDir=" + input,
                     "reportDir=" + dir.resolve("reports")))
-                    .hasStackTraceContaining("SILVER");
+                    .satisfies(e -> assertThat(CompetencyReconApplication.refusal(e))
+                            .contains("bad.yml").contains("SILVER"));
         }
     }
 
