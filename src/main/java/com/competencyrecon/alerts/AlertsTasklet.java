@@ -6,7 +6,6 @@ import com.competencyrecon.catalog.CompetencyPath;
 import com.competencyrecon.catalog.Level;
 import com.competencyrecon.catalog.Market;
 import com.competencyrecon.catalog.MetricRequirement;
-import com.competencyrecon.catalog.Requirement;
 import com.competencyrecon.evaluation.AsOf;
 import com.competencyrecon.membership.MembershipDirectory;
 import com.competencyrecon.membership.MembershipStanding;
@@ -23,8 +22,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

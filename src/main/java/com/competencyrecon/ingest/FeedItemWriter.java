@@ -12,8 +12,6 @@ import com.competencyrecon.membership.MembershipOrder;
 import com.competencyrecon.membership.MembershipTerm;
 import com.competencyrecon.membership.Memberships;
 import com.competencyrecon.night.ReconMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -40,7 +38,6 @@ import java.util.stream.Collectors;
  */
 public class FeedItemWriter implements ItemWriter<FeedItem> {
 
-    private static final Logger log = LoggerFactory.getLogger(FeedItemWriter.class);
 
     private final Feed feed;
     private final LocalDate businessDate;

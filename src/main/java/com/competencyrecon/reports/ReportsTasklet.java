@@ -1,9 +1,7 @@
 package com.competencyrecon.reports;
 
 import com.competencyrecon.catalog.Catalog;
-import com.competencyrecon.catalog.Competency;
 import com.competencyrecon.catalog.Level;
-import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.membership.MembershipDirectory;
 import com.competencyrecon.membership.MembershipStanding;
 import com.competencyrecon.membership.MembershipTerm;
@@ -20,11 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
