@@ -1,6 +1,7 @@
 package com.competencyrecon.night;
 
 import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.operations.OperatorCommands;
 import com.competencyrecon.schedule.ScheduleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  * its {@code name=value} arguments describe and exits 0 only when that night COMPLETED. With
  * {@code recon.nights} set it runs every night folder under it (named by business date) in order, skipping
  * nights already completed: that is how {@code ./mvnw spring-boot:run} reconciles the sample programme.
- * With neither it runs as the scheduling service: the schedules of {@code jobs/} fire the nights.
+ * With {@code --recon.command=...} it runs one operator command (see {@link OperatorCommands}). With none of
+ * these it runs as the scheduling service: the schedules of {@code jobs/} fire the nights.
  */
 @Component
 public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -40,11 +42,13 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final Environment environment;
     private final ReconProperties properties;
     private final ScheduleService service;
+    private final OperatorCommands commands;
     private int exitCode;
     private boolean oneShot;
 
     public CommandLine(NightRunner runner, Environment environment, ReconProperties properties,
-                       ScheduleService service) {
+                       ScheduleService service, OperatorCommands commands) {
+        this.commands = commands;
         this.runner = runner;
         this.environment = environment;
         this.properties = properties;
@@ -54,7 +58,11 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         String jobName = environment.getProperty("spring.batch.job.name");
-        if (jobName != null && !jobName.isBlank()) {
+        String command = environment.getProperty("recon.command");
+        if (command != null && !command.isBlank()) {
+            oneShot = true;
+            exitCode = commands.run(command.strip(), parameters(args), properties.reportDir(), System.out, System.err);
+        } else if (jobName != null && !jobName.isBlank()) {
             oneShot = true;
             runOneNight(jobName, parameters(args));
         } else if (properties.nights() != null && !properties.nights().isBlank()) {

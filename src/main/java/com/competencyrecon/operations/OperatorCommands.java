@@ -1,0 +1,106 @@
+package com.competencyrecon.operations;
+
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator command line, {@code --recon.command=NAME} with {@code name=value} arguments:
+ * <ul>
+ *   <li>{@code runs [businessDate=D]}: runs, newest first, with status and times</li>
+ *   <li>{@code run id=N}: one run with per-step read / written / skipped / rejected counts and why it failed</li>
+ *   <li>{@code stop id=N}: ask a running night to stop</li>
+ *   <li>{@code recover id=N}: mark a run a crash left running as failed, so its night can be restarted</li>
+ *   <li>{@code schedules}: the descriptors of the jobs folder and their next firing</li>
+ *   <li>{@code reports businessDate=D [reportDir=DIR] [file=NAME]}: list a night's reports, or print one</li>
+ * </ul>
+ * Starting and restarting a night is the job command itself ({@code --spring.batch.job.name=...}).
+ */
+@Component
+public class OperatorCommands {
+
+    public static final List<String> COMMANDS = List.of("runs", "run", "stop", "recover", "schedules", "reports");
+
+    private final OperatorService operations;
+
+    public OperatorCommands(OperatorService operations) {
+        this.operations = operations;
+    }
+
+    /** Runs a command, printing to {@code out}; returns 0, or 2 when the command is refused (the reason on err). */
+    public int run(String command, Map<String, String> args, String defaultReportDir, PrintStream out, PrintStream err) {
+        try {
+            switch (command) {
+                case "runs" -> operations.runs(args.get("businessDate")).forEach(r -> out.println(summary(r)));
+                case "run" -> print(operations.run(id(args)).orElseThrow(
+                        () -> new IllegalArgumentException("no run " + args.get("id"))), out);
+                case "stop" -> out.println(operations.stop(id(args)));
+                case "recover" -> out.println(operations.recover(id(args)));
+                case "schedules" -> operations.schedules().forEach(out::println);
+                case "reports" -> reports(args, defaultReportDir, out);
+                default -> throw new IllegalArgumentException("unknown command '" + command + "'; commands: " + COMMANDS);
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("competency-recon: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private void reports(Map<String, String> args, String defaultReportDir, PrintStream out) {
+        String date = args.get("businessDate");
+        if (date == null) {
+            throw new IllegalArgumentException("reports needs businessDate=YYYY-MM-DD");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("businessDate '" + date + "' is not a date of the form YYYY-MM-DD");
+        }
+        Path reportDir = Path.of(args.getOrDefault("reportDir", defaultReportDir));
+        List<Path> files = operations.reports(reportDir, day);
+        String file = args.get("file");
+        if (file == null) {
+            files.forEach(f -> out.println(f.getFileName() + "\t" + f.toFile().length() + " bytes"));
+            return;
+        }
+        Path chosen = files.stream().filter(f -> f.getFileName().toString().equals(file)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no report " + file + " for " + day));
+        try {
+            out.print(java.nio.file.Files.readString(chosen));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long id(Map<String, String> args) {
+        String id = args.get("id");
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("the command needs id=N, the number of a run (see the command runs)");
+        }
+    }
+
+    static String summary(RunView r) {
+        return r.id() + "\t" + r.businessDate() + "\t" + r.status() + "\tstarted " + r.started() + "\tended "
+                + (r.ended() == null ? "-" : r.ended());
+    }
+
+    private static void print(RunView r, PrintStream out) {
+        out.println("run " + r.id() + " of the night " + r.businessDate() + ": " + r.status() + " (" + r.exitCode()
+                + "), started " + r.started() + ", ended " + (r.ended() == null ? "-" : r.ended()));
+        out.println("step\tstatus\tread\twritten\tskipped\trejected");
+        for (RunView.StepView s : r.steps()) {
+            out.println(s.name() + "\t" + s.status() + "\t" + s.read() + "\t" + s.written() + "\t" + s.skipped() + "\t"
+                    + (s.rejected() == null ? "-" : s.rejected()));
+        }
+        r.failures().forEach(f -> out.println("failure: " + f));
+    }
+}

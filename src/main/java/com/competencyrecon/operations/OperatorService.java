@@ -1,0 +1,188 @@
+package com.competencyrecon.operations;
+
+import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.night.NightParameters;
+import com.competencyrecon.night.NightlyJobConfig;
+import com.competencyrecon.schedule.JobDescriptor;
+import com.competencyrecon.schedule.JobDescriptors;
+import com.competencyrecon.schedule.ScheduleRegistrar;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What operators and analysts do besides starting nights: list runs and see why one failed, stop a running
+ * night or recover one a crash left behind, list schedules, list and read a night's reports.
+ */
+@Service
+public class OperatorService {
+
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Scheduler scheduler;
+    private final ReconProperties properties;
+
+    public OperatorService(JobRepository jobRepository, JobOperator jobOperator, NamedParameterJdbcTemplate jdbc,
+                           Scheduler scheduler, ReconProperties properties) {
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    /** Every run, newest first; only those of one business date when it is given. */
+    public List<RunView> runs(String businessDate) {
+        List<RunView> runs = new ArrayList<>();
+        for (JobInstance instance : jobRepository.findJobInstances(NightlyJobConfig.JOB_NAME)) {
+            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+                RunView view = view(execution);
+                if (businessDate == null || businessDate.equals(view.businessDate())) {
+                    runs.add(view);
+                }
+            }
+        }
+        runs.sort(Comparator.comparingLong(RunView::id).reversed());
+        return runs;
+    }
+
+    public Optional<RunView> run(long id) {
+        return Optional.ofNullable(jobRepository.getJobExecution(id)).map(this::view);
+    }
+
+    /** Asks a running night to stop at its next chunk boundary; it can then be restarted. */
+    public String stop(long id) {
+        JobExecution execution = jobRepository.getJobExecution(id);
+        if (execution == null) {
+            throw new IllegalArgumentException("no run " + id);
+        }
+        if (!execution.isRunning()) {
+            throw new IllegalArgumentException("run " + id + " is not running (" + execution.getStatus() + ")");
+        }
+        try {
+            jobOperator.stop(execution);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("run " + id + " cannot be stopped: " + e.getMessage());
+        }
+        return "run " + id + " asked to stop; it stops at its next chunk boundary and can then be restarted";
+    }
+
+    /** Marks a run a crashed process left STARTED as FAILED, so its night can be restarted. */
+    public String recover(long id) {
+        JobExecution execution = jobRepository.getJobExecution(id);
+        if (execution == null) {
+            throw new IllegalArgumentException("no run " + id);
+        }
+        if (!execution.isRunning()) {
+            throw new IllegalArgumentException("run " + id + " is not left running (" + execution.getStatus() + ")");
+        }
+        jobOperator.recover(execution);
+        return "run " + id + " recovered: " + jobRepository.getJobExecution(id).getStatus()
+                + "; start its night again to restart it";
+    }
+
+    /** The schedules of the descriptors, with the next firing the job store knows of. */
+    public List<String> schedules() {
+        List<String> lines = new ArrayList<>();
+        for (JobDescriptor d : JobDescriptors.read(Path.of(properties.jobsDir()))) {
+            String next = "not registered yet";
+            try {
+                Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(d.name(), ScheduleRegistrar.GROUP));
+                if (trigger != null) {
+                    Date fire = trigger.getNextFireTime();
+                    next = fire == null ? "no further firing" : "next " + fire.toInstant();
+                }
+            } catch (SchedulerException e) {
+                next = "job store unavailable: " + e.getMessage();
+            }
+            lines.add(d.name() + ": " + d.job() + " at '" + d.cron() + "' " + d.timeZone()
+                    + (d.enabled() ? ", " + next : ", disabled") + ", parameters " + d.parameters());
+        }
+        return lines;
+    }
+
+    /** The files of a night's published report folder. */
+    public List<Path> reports(Path reportDir, LocalDate date) {
+        Path folder = reportDir.resolve(date.toString());
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no reports for " + date + " under " + reportDir);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RunView view(JobExecution execution) {
+        String date = execution.getJobParameters().getString(NightParameters.BUSINESS_DATE);
+        List<RunView.StepView> steps = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparingLong(StepExecution::getId))
+                .map(s -> new RunView.StepView(s.getStepName(), s.getStatus().name(), s.getReadCount(),
+                        s.getWriteCount(), s.getSkipCount(), rejected(date, s.getStepName()), s.getStartTime(),
+                        s.getEndTime()))
+                .toList();
+        List<String> failures = execution.getStatus() == BatchStatus.COMPLETED ? List.of()
+                : Stream.concat(execution.getAllFailureExceptions().stream().map(OperatorService::rootMessage),
+                        Stream.of(execution.getExitStatus().getExitDescription()).filter(d -> d != null && !d.isBlank())
+                                .map(OperatorService::firstLineWithoutExceptionType))
+                .distinct().toList();
+        return new RunView(execution.getId(), date, execution.getStatus().name(),
+                execution.getExitStatus().getExitCode(), execution.getStartTime(), execution.getEndTime(), steps,
+                failures);
+    }
+
+    private Long rejected(String date, String stepName) {
+        if (date == null) {
+            return null;
+        }
+        for (Feed feed : Feed.values()) {
+            if (feed.stepName().equals(stepName)) {
+                List<Long> counts = jdbc.queryForList(
+                        "SELECT rejected_count FROM feed_count WHERE business_date = :date AND feed = :feed",
+                        new MapSqlParameterSource("date", LocalDate.parse(date)).addValue("feed", feed.fileName()),
+                        Long.class);
+                return counts.isEmpty() ? 0L : counts.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** The stored exit description's first line, without the exception's class name in front of its message. */
+    static String firstLineWithoutExceptionType(String description) {
+        String first = description.lines().findFirst().orElse(description);
+        return first.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
