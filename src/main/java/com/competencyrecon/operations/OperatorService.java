@@ -83,11 +83,10 @@ public class OperatorService {
         if (!execution.isRunning()) {
             throw new IllegalArgumentException("run " + id + " is not running (" + execution.getStatus() + ")");
         }
-        try {
-            jobOperator.stop(execution);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("run " + id + " cannot be stopped: " + e.getMessage());
-        }
+        // Only the run's status is changed: the process running it reads it at every commit and stops the step
+        // there; touching its step executions from here would make that process's next update fail instead.
+        execution.setStatus(BatchStatus.STOPPING);
+        jobRepository.update(execution);
         return "run " + id + " asked to stop; it stops at its next chunk boundary and can then be restarted";
     }
 

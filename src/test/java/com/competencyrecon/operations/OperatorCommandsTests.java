@@ -101,6 +101,17 @@ class OperatorCommandsTests {
     }
 
     @Test
+    void stopAsksARunningNightToStopThroughItsStatus() {
+        long id = failedRun();
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL");
+
+        assertThat(run("stop", Map.of("id", String.valueOf(id)))).isZero();
+
+        assertThat(out()).contains("run " + id + " asked to stop");
+        assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION", String.class)).isEqualTo("STOPPING");
+    }
+
+    @Test
     void stoppingARunThatIsNotRunningIsRefused() {
         long id = failedRun();
 
