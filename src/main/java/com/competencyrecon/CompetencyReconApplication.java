@@ -4,6 +4,7 @@ import com.competencyrecon.catalog.CatalogException;
 import com.competencyrecon.night.CommandLine;
 import com.competencyrecon.schedule.JobDescriptorException;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +16,12 @@ public class CompetencyReconApplication {
     public static void main(String[] args) {
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(CompetencyReconApplication.class, args);
+            SpringApplication application = new SpringApplication(CompetencyReconApplication.class);
+            if (oneShot(args)) {
+                // A night or a command runs and exits: no HTTP port is opened for it.
+                application.setWebApplicationType(WebApplicationType.NONE);
+            }
+            context = application.run(args);
         } catch (RuntimeException e) {
             String refusal = refusal(e);
             if (refusal == null) {
@@ -29,6 +35,18 @@ public class CompetencyReconApplication {
         if (context.getBean(CommandLine.class).oneShot()) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /** Whether the arguments ask for one night, the sample nights or one command rather than the service. */
+    static boolean oneShot(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--spring.batch.job.name=") || arg.startsWith("--recon.command=")
+                    || arg.startsWith("--recon.nights=")) {
+                return true;
+            }
+        }
+        return System.getProperty("spring.batch.job.name") != null || System.getenv("SPRING_BATCH_JOB_NAME") != null
+                || System.getProperty("recon.command") != null || System.getenv("RECON_COMMAND") != null;
     }
 
     /** The message of a configuration the program refuses to start with, or null for any other failure. */

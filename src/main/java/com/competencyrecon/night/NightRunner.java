@@ -86,6 +86,26 @@ public class NightRunner {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
+    /** Why a call would be refused now, or null when it would start (or restart) its night. */
+    public String refusal(String businessDate, String inputDir, String reportDir, String catalog) {
+        NightParameters night;
+        try {
+            night = validator.resolve(businessDate, inputDir, reportDir, catalog);
+        } catch (IllegalArgumentException | CatalogException e) {
+            return e.getMessage();
+        }
+        String order = outOfOrder(night.businessDate());
+        if (order != null) {
+            return order;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, new JobParametersBuilder()
+                .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters());
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return "the night " + night.businessDate() + " already COMPLETED; a completed night is not run again";
+        }
+        return null;
+    }
+
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
         java.util.Optional<AutoCloseable> lock = runLock.tryAcquire();
         if (lock.isEmpty()) {

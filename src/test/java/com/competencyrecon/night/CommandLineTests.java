@@ -168,14 +168,16 @@ class CommandLineTests {
     }
 
     private int runWithRoots(String roots, String... args) {
-        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + dbUrl(), "--recon.roots=" + roots,
+        List<String> all = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+                "--spring.datasource.url=" + dbUrl(), "--recon.roots=" + roots,
                 "--spring.batch.job.name=" + NightlyJobConfig.JOB_NAME));
         all.addAll(List.of(args));
         return exit(all);
     }
 
     private int runJob(String job, String... args) {
-        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + dbUrl(), "--recon.roots=" + dir,
+        List<String> all = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+                "--spring.datasource.url=" + dbUrl(), "--recon.roots=" + dir,
                 "--spring.batch.job.name=" + job));
         all.addAll(List.of(args));
         return exit(all);
