@@ -107,9 +107,8 @@ public class AlertsTasklet implements Tasklet {
                         conditions.add(new AlertCondition(org, AlertType.PROJECTED_AT_RISK, competency,
                                 displayed.name(), term, List.of(),
                                 name + " would not be met at " + word(displayed) + " on your anniversary "
-                                        + standing.term().anniversary() + (attained.atLeast(displayed)
-                                        ? ": credentials expire or retire before then."
-                                        : " unless it is met again before then.")));
+                                        + standing.term().anniversary() + projectionReason(attained, requirements,
+                                        displayed, rs.getString("override_id"))));
                     }
                     if (covered && standing.term().level() == Level.SILVER && attained == Level.GOLD) {
                         conditions.add(new AlertCondition(org, AlertType.UPGRADE_AVAILABLE, competency, "GOLD", term,
@@ -261,6 +260,17 @@ public class AlertsTasklet implements Tasklet {
                 causes.add("ACHIEVEMENT_REVOKED:" + msa + "/" + credential);
             }
         }
+    }
+
+    /** Why the displayed level would not be met on the anniversary, as far as tonight tells. */
+    static String projectionReason(Level attained, Level requirements, Level displayed, String overrideId) {
+        if (!attained.atLeast(displayed)) {
+            return " unless it is met again before then.";
+        }
+        if (overrideId != null && !requirements.atLeast(displayed)) {
+            return ": the override " + overrideId + " that gives it ends before then.";
+        }
+        return ": credentials expire or retire before then.";
     }
 
     /** A level as a partner reads it: Silver, Gold, or no level. */

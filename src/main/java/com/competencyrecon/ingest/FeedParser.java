@@ -185,8 +185,15 @@ public final class FeedParser {
         if (value == null || value.isBlank()) {
             throw new RejectedRecordException(RejectReason.MISSING_FIELD, "required field " + column + " is empty");
         }
-        return value.strip();
+        return IDENTIFIERS.contains(column) ? value.strip() : value;
     }
+
+    /**
+     * Columns that name something (keys, references, codes): surrounding spaces are dropped so the same id is
+     * always the same key. Text such as a name is kept exactly as delivered.
+     */
+    private static final java.util.Set<String> IDENTIFIERS = java.util.Set.of("org_id", "user_id", "event_id",
+            "msa_id", "record_id", "credential", "metric", "order_id", "override_id", "competency");
 
     private static <E extends Enum<E>> E enumValue(CsvRecord r, String column, Class<E> type, E fallback) {
         String value = r.get(column);
