@@ -221,6 +221,15 @@ abstract class IngestScenario {
     }
 
     @Test
+    void textIsKeptAsDeliveredWhileIdentifiersLoseSurroundingSpaces() {
+        nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
+                "\" O3 \",\"\tTab Ltd \",DEVELOPED,US");
+        runNight();
+        assertThat(jdbc.queryForObject("SELECT name FROM organization WHERE org_id = 'O3'", String.class))
+                .isEqualTo("\tTab Ltd ");
+    }
+
+    @Test
     void keysDifferingOnlyInCaseAreTwoRecordsSortedByteForByte() {
         nights.feed(D, "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US", "O2,Fabrikam,DEVELOPING,IN",
                 "o1,Lowercase Ltd,DEVELOPED,US", "B1,Bravo,DEVELOPED,US", "a1,Alpha,DEVELOPED,US")
