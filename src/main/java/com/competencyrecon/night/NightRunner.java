@@ -94,16 +94,12 @@ public class NightRunner {
         } catch (IllegalArgumentException | CatalogException e) {
             return e.getMessage();
         }
-        String order = outOfOrder(night.businessDate());
-        if (order != null) {
-            return order;
-        }
         JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, new JobParametersBuilder()
                 .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters());
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             return "the night " + night.businessDate() + " already COMPLETED; a completed night is not run again";
         }
-        return null;
+        return outOfOrder(night.businessDate());
     }
 
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
@@ -128,13 +124,15 @@ public class NightRunner {
         } catch (IllegalArgumentException | CatalogException e) {
             return new Outcome(null, e.getMessage());
         }
-        String order = outOfOrder(night.businessDate());
-        if (order != null) {
-            return new Outcome(null, order);
-        }
         JobParameters identifying = new JobParametersBuilder()
                 .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying);
+        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            String order = outOfOrder(night.businessDate());
+            if (order != null) {
+                return new Outcome(null, order);
+            }
+        }
         if (last != null) {
             switch (last.getStatus()) {
                 case COMPLETED -> {

@@ -75,6 +75,28 @@ class CommandLineTests {
     }
 
     @Nested
+    class SampleNights {
+
+        @Test
+        void theNightsOfAFolderRunInOrderAndASecondStartSkipsThemAll(CapturedOutput output) throws Exception {
+            Path nights = Files.createDirectories(dir.resolve("nights"));
+            Files.createDirectories(nights.resolve("2026-11-24"));
+            Files.writeString(nights.resolve("2026-11-24/organizations.csv"), "org_id,name,market\nORG-1,Contoso,DEVELOPED\n");
+            Files.createDirectories(nights.resolve("2026-11-25"));
+            Files.createDirectories(nights.resolve("not-a-night"));
+            String reports = "--recon.report-dir=" + dir.resolve("reports");
+
+            assertThat(runNights("--recon.nights=" + nights, reports)).isZero();
+            assertThat(dir.resolve("reports").toFile().list()).containsExactlyInAnyOrder("2026-11-24", "2026-11-25");
+
+            assertThat(runNights("--recon.nights=" + nights, reports)).isZero();
+            assertThat(output).contains("Night 2026-11-24: the night 2026-11-24 already COMPLETED")
+                    .contains("Night 2026-11-25: the night 2026-11-25 already COMPLETED");
+            assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+        }
+    }
+
+    @Nested
     class Refusals {
 
         @Test
@@ -171,6 +193,13 @@ class CommandLineTests {
         List<String> all = new ArrayList<>(List.of("--spring.main.web-application-type=none",
                 "--spring.datasource.url=" + dbUrl(), "--recon.roots=" + roots,
                 "--spring.batch.job.name=" + NightlyJobConfig.JOB_NAME));
+        all.addAll(List.of(args));
+        return exit(all);
+    }
+
+    private int runNights(String... args) {
+        List<String> all = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+                "--spring.datasource.url=" + dbUrl(), "--recon.roots=" + dir));
         all.addAll(List.of(args));
         return exit(all);
     }
