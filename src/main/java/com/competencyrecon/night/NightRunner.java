@@ -78,7 +78,7 @@ public class NightRunner {
     }
 
     /** The message of the innermost cause: the one that says what went wrong, not where it was caught. */
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -3,6 +3,7 @@ package com.competencyrecon.operations;
 import com.competencyrecon.config.ReconProperties;
 import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.night.NightParameters;
+import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.night.NightlyJobConfig;
 import com.competencyrecon.schedule.JobDescriptor;
 import com.competencyrecon.schedule.JobDescriptors;
@@ -146,7 +147,7 @@ public class OperatorService {
                         s.getEndTime()))
                 .toList();
         List<String> failures = execution.getStatus() == BatchStatus.COMPLETED ? List.of()
-                : Stream.concat(execution.getAllFailureExceptions().stream().map(OperatorService::rootMessage),
+                : Stream.concat(execution.getAllFailureExceptions().stream().map(NightRunner::rootMessage),
                         Stream.of(execution.getExitStatus().getExitDescription()).filter(d -> d != null && !d.isBlank())
                                 .map(OperatorService::firstLineWithoutExceptionType))
                 .distinct().toList();
@@ -175,13 +176,5 @@ public class OperatorService {
     static String firstLineWithoutExceptionType(String description) {
         String first = description.lines().findFirst().orElse(description);
         return first.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
