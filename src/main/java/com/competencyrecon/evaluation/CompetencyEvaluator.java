@@ -37,9 +37,11 @@ public final class CompetencyEvaluator {
     public List<CompetencyOutcome> evaluate(OrgSnapshot org, AsOf asOf) {
         Map<String, Set<String>> held = validCredentials(org, asOf);
         Map<String, BigDecimal> ttm = new HashMap<>();
+        Map<String, String> userOf = org.people().stream()
+                .collect(Collectors.toMap(Person::msaId, Person::userId, (a, b) -> a));
         List<CompetencyOutcome> outcomes = new ArrayList<>();
         for (Competency competency : catalog.competencies()) {
-            outcomes.add(evaluate(competency, org, held, ttm, asOf));
+            outcomes.add(evaluate(competency, org, held, userOf, ttm, asOf));
         }
         return outcomes;
     }
@@ -70,9 +72,7 @@ public final class CompetencyEvaluator {
     }
 
     private CompetencyOutcome evaluate(Competency competency, OrgSnapshot org, Map<String, Set<String>> held,
-                                       Map<String, BigDecimal> ttmCache, AsOf asOf) {
-        Map<String, String> userOf = org.people().stream()
-                .collect(Collectors.toMap(Person::msaId, Person::userId, (a, b) -> a));
+                                       Map<String, String> userOf, Map<String, BigDecimal> ttmCache, AsOf asOf) {
         List<PathOutcome> paths = new ArrayList<>();
         for (Level level : List.of(Level.SILVER, Level.GOLD)) {
             for (CompetencyPath path : competency.paths(level)) {

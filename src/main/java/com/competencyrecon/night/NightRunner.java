@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -88,18 +87,28 @@ public class NightRunner {
 
     /** Why a call would be refused now, or null when it would start (or restart) its night. */
     public String refusal(String businessDate, String inputDir, String reportDir, String catalog) {
+        return check(businessDate, inputDir, reportDir, catalog).refusal();
+    }
+
+    /** A call's resolved night and the last run of its date, or why the call is refused. */
+    private record Checked(NightParameters night, JobExecution last, String refusal) {
+    }
+
+    /** The checks every start makes: parameters, a date already completed, then date order. */
+    private Checked check(String businessDate, String inputDir, String reportDir, String catalog) {
         NightParameters night;
         try {
             night = validator.resolve(businessDate, inputDir, reportDir, catalog);
         } catch (IllegalArgumentException | CatalogException e) {
-            return e.getMessage();
+            return new Checked(null, null, e.getMessage());
         }
         JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, new JobParametersBuilder()
                 .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters());
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            return "the night " + night.businessDate() + " already COMPLETED; a completed night is not run again";
+            return new Checked(night, last, "the night " + night.businessDate() + " already COMPLETED (run "
+                    + last.getId() + " ended " + last.getEndTime() + "); a completed night is not run again");
         }
-        return outOfOrder(night.businessDate());
+        return new Checked(night, last, outOfOrder(night.businessDate()));
     }
 
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
@@ -118,27 +127,14 @@ public class NightRunner {
     }
 
     private Outcome runLocked(String businessDate, String inputDir, String reportDir, String catalog) {
-        NightParameters night;
-        try {
-            night = validator.resolve(businessDate, inputDir, reportDir, catalog);
-        } catch (IllegalArgumentException | CatalogException e) {
-            return new Outcome(null, e.getMessage());
+        Checked checked = check(businessDate, inputDir, reportDir, catalog);
+        if (checked.refusal() != null) {
+            return new Outcome(null, checked.refusal());
         }
-        JobParameters identifying = new JobParametersBuilder()
-                .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters();
-        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying);
-        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-            String order = outOfOrder(night.businessDate());
-            if (order != null) {
-                return new Outcome(null, order);
-            }
-        }
+        NightParameters night = checked.night();
+        JobExecution last = checked.last();
         if (last != null) {
             switch (last.getStatus()) {
-                case COMPLETED -> {
-                    return new Outcome(null, "the night " + night.businessDate() + " already COMPLETED (run "
-                            + last.getId() + " ended " + last.getEndTime() + "); a completed night is not run again");
-                }
                 case STARTING, STARTED, STOPPING -> {
                     log.warn("The run {} of {} was left {} by a stopped process; recovering it before restarting",
                             last.getId(), night.businessDate(), last.getStatus());
