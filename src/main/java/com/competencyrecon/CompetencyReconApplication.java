@@ -1,7 +1,7 @@
 package com.competencyrecon;
 
 import com.competencyrecon.catalog.CatalogException;
-import com.competencyrecon.night.CommandLine;
+import com.competencyrecon.cli.CommandLine;
 import com.competencyrecon.schedule.JobDescriptorException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;

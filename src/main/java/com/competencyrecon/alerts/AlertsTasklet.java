@@ -10,7 +10,7 @@ import com.competencyrecon.evaluation.AsOf;
 import com.competencyrecon.membership.MembershipDirectory;
 import com.competencyrecon.membership.MembershipStanding;
 import com.competencyrecon.membership.MembershipTerm;
-import com.competencyrecon.night.ReconMetrics;
+import com.competencyrecon.system.ReconMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -11,7 +11,7 @@ import com.competencyrecon.catalog.Level;
 import com.competencyrecon.membership.MembershipOrder;
 import com.competencyrecon.membership.MembershipTerm;
 import com.competencyrecon.membership.Memberships;
-import com.competencyrecon.night.ReconMetrics;
+import com.competencyrecon.system.ReconMetrics;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -1,6 +1,6 @@
 package com.competencyrecon.night;
 
-import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.system.ReconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ChunkListener;

@@ -1,6 +1,6 @@
 package com.competencyrecon.night;
 
-import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.evaluation.AsOf;
 import org.springframework.stereotype.Component;
 

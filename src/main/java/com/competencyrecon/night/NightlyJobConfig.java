@@ -1,10 +1,12 @@
 package com.competencyrecon.night;
 
+import com.competencyrecon.system.RunLogContext;
+import com.competencyrecon.system.ReconMetrics;
 import com.competencyrecon.alerts.AlertsTasklet;
 import com.competencyrecon.catalog.Catalog;
 import com.competencyrecon.catalog.CatalogService;
 import com.competencyrecon.catalog.Market;
-import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.evaluation.EvaluationWriter;
 import com.competencyrecon.evaluation.OrgRow;
 import com.competencyrecon.ingest.Feed;

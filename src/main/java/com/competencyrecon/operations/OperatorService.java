@@ -1,6 +1,6 @@
 package com.competencyrecon.operations;
 
-import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.night.NightParameters;
 import com.competencyrecon.night.NightRunner;

@@ -1,5 +1,6 @@
 package com.competencyrecon.ingest;
 
+import com.competencyrecon.night.RunLock;
 import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.support.Databases;
 import com.competencyrecon.support.NightHarness;

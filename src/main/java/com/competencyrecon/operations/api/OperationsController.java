@@ -1,6 +1,6 @@
 package com.competencyrecon.operations.api;
 
-import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.night.NightlyJobConfig;
 import com.competencyrecon.operations.OperatorService;

@@ -1,4 +1,4 @@
-package com.competencyrecon.night;
+package com.competencyrecon.system;
 
 import org.slf4j.MDC;
 import org.springframework.batch.core.ExitStatus;
@@ -14,7 +14,7 @@ public class RunLogContext implements JobExecutionListener, StepExecutionListene
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
-        MDC.put("run", jobExecution.getJobParameters().getString(NightParameters.BUSINESS_DATE) + "#"
+        MDC.put("run", jobExecution.getJobParameters().getString(ParameterNames.BUSINESS_DATE) + "#"
                 + jobExecution.getId());
     }
 

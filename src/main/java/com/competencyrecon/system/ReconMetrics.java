@@ -1,4 +1,4 @@
-package com.competencyrecon.night;
+package com.competencyrecon.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

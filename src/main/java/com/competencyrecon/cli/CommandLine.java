@@ -1,6 +1,9 @@
-package com.competencyrecon.night;
+package com.competencyrecon.cli;
 
-import com.competencyrecon.config.ReconProperties;
+import com.competencyrecon.night.NightParameters;
+import com.competencyrecon.night.NightlyJobConfig;
+import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.operations.OperatorCommands;
 import com.competencyrecon.schedule.ScheduleService;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package com.competencyrecon.config;
+package com.competencyrecon.system;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,7 @@
-package com.competencyrecon.night;
+package com.competencyrecon.cli;
 
+import com.competencyrecon.night.NightlyJobConfig;
+import com.competencyrecon.cli.CommandLine;
 import com.competencyrecon.CompetencyReconApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
