@@ -1,0 +1,14 @@
+package com.competencyrecon.evaluation;
+
+import java.util.List;
+import java.util.Map;
+
+/** The programme's organisations, as ingest stored them. */
+public interface Organizations {
+
+    /** Up to {@code limit} organisations after {@code afterOrgId} in id order. */
+    List<OrgRow> after(String afterOrgId, int limit);
+
+    /** Every organisation's name, by id. */
+    Map<String, String> names();
+}
