@@ -148,7 +148,7 @@ abstract class StepRestartScenario {
 
     @Test
     void ownershipFailedPartWayRestartsToTheUninterruptedNights() {
-        // Night 2 moves msa-21b to O22; its new link sorts after 40 of the 44 links the step inserts.
+        // Night 2 moves msa-21b to O22; its new link sorts after 39 of the 44 links the step inserts.
         restartReachesTheUninterruptedNights(N2, "deriveOwnership",
                 () -> arm("effective_link", "msa-21b"),
                 failed -> assertThat(jdbc.queryForList("SELECT org_id FROM effective_link WHERE msa_id = 'msa-21b'",
