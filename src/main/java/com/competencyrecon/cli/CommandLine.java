@@ -3,6 +3,7 @@ package com.competencyrecon.cli;
 import com.competencyrecon.night.NightParameters;
 import com.competencyrecon.night.NightlyJobConfig;
 import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.night.Refusal;
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.operations.OperatorCommands;
 import com.competencyrecon.schedule.ScheduleService;
@@ -106,7 +107,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         for (Path folder : folders) {
             String date = folder.getFileName().toString();
             NightRunner.Outcome outcome = runner.run(date, folder.toString(), properties.reportDir(), null);
-            if (outcome.refusal() != null && outcome.refusal().contains("already COMPLETED")) {
+            if (outcome.refusal() != null && outcome.refusal().reason() == Refusal.Reason.ALREADY_COMPLETED) {
                 log.info("Night {}: {}", date, outcome.refusal());
                 continue;
             }
@@ -119,7 +120,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private void record(NightRunner.Outcome outcome) {
         if (outcome.refusal() != null) {
-            refuse(outcome.refusal());
+            refuse(outcome.refusal().message());
         } else if (!outcome.completed()) {
             exitCode = FAILED;
         }

@@ -27,6 +27,9 @@ public interface Results {
     /** The latest night before {@code date} with results. */
     Optional<LocalDate> nightBefore(LocalDate date);
 
+    /** Every organisation and competency whose attained level differs from {@code earlier}'s, in order. */
+    void changesSince(LocalDate date, LocalDate earlier, Consumer<LevelChange> each);
+
     /** The highest level held per organisation, competency and term, keyed {@code org|competency|term}. */
     Map<String, Level> heldLevels(Collection<String> orgIds);
 

@@ -1,7 +1,7 @@
 package com.competencyrecon.night;
 
 import com.competencyrecon.catalog.CatalogException;
-import com.competencyrecon.catalog.CatalogService;
+import com.competencyrecon.catalog.internal.CatalogService;
 import com.competencyrecon.system.ReconProperties;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;

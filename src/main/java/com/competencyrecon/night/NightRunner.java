@@ -38,7 +38,7 @@ public class NightRunner {
     }
 
     /** The outcome of a call: the execution when one ran, or why the call was refused. */
-    public record Outcome(JobExecution execution, String refusal) {
+    public record Outcome(JobExecution execution, Refusal refusal) {
 
         public boolean completed() {
             return execution != null && execution.getStatus() == BatchStatus.COMPLETED;
@@ -49,7 +49,7 @@ public class NightRunner {
      * Nights build on each other, so they run in date order: a night is refused when a later night has already
      * run, or while an earlier night has runs but has not completed (restart that one first).
      */
-    private String outOfOrder(java.time.LocalDate date) {
+    private Refusal outOfOrder(java.time.LocalDate date) {
         java.time.LocalDate latest = null;
         for (org.springframework.batch.core.job.JobInstance instance :
                 jobRepository.findJobInstances(NightlyJobConfig.JOB_NAME)) {
@@ -65,13 +65,15 @@ public class NightRunner {
             if (otherDate.isAfter(date)) {
                 latest = latest == null || otherDate.isAfter(latest) ? otherDate : latest;
             } else if (otherDate.isBefore(date) && last.getStatus() != BatchStatus.COMPLETED) {
-                return "the earlier night " + otherDate + " has not completed (its last run ended " + last.getStatus()
-                        + "); nights build on each other, so run " + otherDate + " again first";
+                return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the earlier night " + otherDate
+                        + " has not completed (its last run ended " + last.getStatus()
+                        + "); nights build on each other, so run " + otherDate + " again first");
             }
         }
         if (latest != null) {
-            return "the later night " + latest + " has already run; nights build on each other and run in date order,"
-                    + " so " + date + " cannot run after it";
+            return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the later night " + latest
+                    + " has already run; nights build on each other and run in date order, so " + date
+                    + " cannot run after it");
         }
         return null;
     }
@@ -86,12 +88,12 @@ public class NightRunner {
     }
 
     /** Why a call would be refused now, or null when it would start (or restart) its night. */
-    public String refusal(String businessDate, String inputDir, String reportDir, String catalog) {
+    public Refusal refusal(String businessDate, String inputDir, String reportDir, String catalog) {
         return check(businessDate, inputDir, reportDir, catalog).refusal();
     }
 
     /** A call's resolved night and the last run of its date, or why the call is refused. */
-    private record Checked(NightParameters night, JobExecution last, String refusal) {
+    private record Checked(NightParameters night, JobExecution last, Refusal refusal) {
     }
 
     /** The checks every start makes: parameters, a date already completed, then date order. */
@@ -100,13 +102,14 @@ public class NightRunner {
         try {
             night = validator.resolve(businessDate, inputDir, reportDir, catalog);
         } catch (IllegalArgumentException | CatalogException e) {
-            return new Checked(null, null, e.getMessage());
+            return new Checked(null, null, new Refusal(Refusal.Reason.BAD_PARAMETERS, e.getMessage()));
         }
         JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, new JobParametersBuilder()
                 .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters());
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            return new Checked(night, last, "the night " + night.businessDate() + " already COMPLETED (run "
-                    + last.getId() + " ended " + last.getEndTime() + "); a completed night is not run again");
+            return new Checked(night, last, new Refusal(Refusal.Reason.ALREADY_COMPLETED, "the night "
+                    + night.businessDate() + " already COMPLETED (run " + last.getId() + " ended " + last.getEndTime()
+                    + "); a completed night is not run again"));
         }
         return new Checked(night, last, outOfOrder(night.businessDate()));
     }
@@ -114,7 +117,8 @@ public class NightRunner {
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
         java.util.Optional<AutoCloseable> lock = runLock.tryAcquire();
         if (lock.isEmpty()) {
-            return new Outcome(null, "another night is running on this database; try again when it has ended");
+            return new Outcome(null, new Refusal(Refusal.Reason.ANOTHER_RUNNING,
+                    "another night is running on this database; try again when it has ended"));
         }
         try (AutoCloseable held = lock.get()) {
             return runLocked(businessDate, inputDir, reportDir, catalog);
@@ -163,7 +167,8 @@ public class NightRunner {
             }
             return new Outcome(execution, null);
         } catch (Exception e) {
-            return new Outcome(null, "the night " + night.businessDate() + " could not start: " + e.getMessage());
+            return new Outcome(null, new Refusal(Refusal.Reason.NOT_STARTED,
+                    "the night " + night.businessDate() + " could not start: " + e.getMessage()));
         }
     }
 }

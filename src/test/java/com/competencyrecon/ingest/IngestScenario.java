@@ -291,7 +291,7 @@ abstract class IngestScenario {
 
         NightRunner.Outcome earlier = nights.run("2026-11-23");
 
-        assertThat(earlier.refusal()).contains("the later night 2026-11-24 has already run");
+        assertThat(earlier.refusal().message()).contains("the later night 2026-11-24 has already run");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Integer.class)).isEqualTo(1);
     }
 
@@ -303,7 +303,7 @@ abstract class IngestScenario {
 
         NightRunner.Outcome later = nights.run("2026-11-25");
 
-        assertThat(later.refusal()).contains("the earlier night 2026-11-24 has not completed");
+        assertThat(later.refusal().message()).contains("the earlier night 2026-11-24 has not completed");
     }
 
     @Test
@@ -322,7 +322,7 @@ abstract class IngestScenario {
         held.await();
         try {
             NightRunner.Outcome second = nights.run(D);
-            assertThat(second.refusal()).contains("another night is running");
+            assertThat(second.refusal().message()).contains("another night is running");
         } finally {
             done.countDown();
             other.join();

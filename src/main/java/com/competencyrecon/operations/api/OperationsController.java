@@ -71,9 +71,9 @@ public class OperationsController {
                                                      @RequestParam(required = false) String reportDir,
                                                      @RequestParam(required = false) String catalog) {
         String reports = reportDir == null ? properties.reportDir() : reportDir;
-        String refusal = runner.refusal(businessDate, inputDir, reports, catalog);
+        Refusal refusal = runner.refusal(businessDate, inputDir, reports, catalog);
         if (refusal != null) {
-            throw new IllegalArgumentException(refusal);
+            throw new IllegalArgumentException(refusal.message());
         }
         nights.execute(() -> runner.run(businessDate, inputDir, reports, catalog));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("businessDate", businessDate,

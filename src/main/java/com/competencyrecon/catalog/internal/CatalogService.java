@@ -1,4 +1,8 @@
-package com.competencyrecon.catalog;
+package com.competencyrecon.catalog.internal;
+
+import com.competencyrecon.catalog.Catalog;
+import com.competencyrecon.catalog.CatalogException;
+import com.competencyrecon.catalog.CatalogLoader;
 
 import com.competencyrecon.system.ReconProperties;
 import org.slf4j.Logger;

@@ -1,0 +1,204 @@
+package com.competencyrecon.evaluation.internal;
+
+import com.competencyrecon.catalog.Level;
+import com.competencyrecon.evaluation.CompetencyResult;
+import com.competencyrecon.evaluation.Contribution;
+import com.competencyrecon.evaluation.LevelChange;
+import com.competencyrecon.evaluation.LevelMet;
+import com.competencyrecon.evaluation.Results;
+import com.competencyrecon.membership.CompetencyStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one owner of {@code competency_result}, {@code held_level}, {@code level_met} and
+ * {@code level_met_contribution}: the only place their rows are mapped.
+ */
+@Repository
+public class JdbcResults implements Results {
+
+    private static final String RESULT_COLUMNS = """
+            business_date, org_id, competency, attained_level, attained_path, requirement_level, held_level,
+            displayed_level, status, qualifying_people, projected_level, override_id, term_id""";
+
+    private static final RowMapper<CompetencyResult> RESULT = (rs, i) -> new CompetencyResult(
+            rs.getObject("business_date", LocalDate.class), rs.getString("org_id"), rs.getString("competency"),
+            Level.valueOf(rs.getString("attained_level")), rs.getString("attained_path"),
+            Level.valueOf(rs.getString("requirement_level")), Level.valueOf(rs.getString("held_level")),
+            Level.valueOf(rs.getString("displayed_level")), CompetencyStatus.valueOf(rs.getString("status")),
+            rs.getInt("qualifying_people"), Level.valueOf(rs.getString("projected_level")),
+            rs.getString("override_id"), rs.getString("term_id"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JdbcResults(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void replace(LocalDate date, Collection<String> orgIds, List<CompetencyResult> results) {
+        if (!orgIds.isEmpty()) {
+            jdbc.update("DELETE FROM competency_result WHERE business_date = :date AND org_id IN (:orgs)",
+                    new MapSqlParameterSource("date", date).addValue("orgs", orgIds));
+        }
+        jdbc.batchUpdate("INSERT INTO competency_result (" + RESULT_COLUMNS + """
+                ) VALUES (:date, :org, :competency, :attained, :path, :requirementLevel, :held, :displayed, :status,
+                        :people, :projected, :override, :term)""",
+                results.stream().map(r -> new MapSqlParameterSource().addValue("date", r.businessDate())
+                        .addValue("org", r.orgId()).addValue("competency", r.competency())
+                        .addValue("attained", r.attainedLevel().name()).addValue("path", r.attainedPath())
+                        .addValue("requirementLevel", r.requirementLevel().name())
+                        .addValue("held", r.heldLevel().name()).addValue("displayed", r.displayedLevel().name())
+                        .addValue("status", r.status().name()).addValue("people", r.qualifyingPeople())
+                        .addValue("projected", r.projectedLevel().name()).addValue("override", r.overrideId())
+                        .addValue("term", r.termId())).toArray(MapSqlParameterSource[]::new));
+    }
+
+    @Override
+    public void forEachOn(LocalDate date, Consumer<CompetencyResult> each) {
+        jdbc.query("SELECT " + RESULT_COLUMNS + " FROM competency_result WHERE business_date = :date"
+                        + " ORDER BY org_id, competency", new MapSqlParameterSource("date", date),
+                rs -> {
+                    each.accept(RESULT.mapRow(rs, 0));
+                });
+    }
+
+    @Override
+    public List<CompetencyResult> on(LocalDate date, Collection<String> orgIds) {
+        if (orgIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + RESULT_COLUMNS + " FROM competency_result"
+                        + " WHERE business_date = :date AND org_id IN (:orgs) ORDER BY org_id, competency",
+                new MapSqlParameterSource("date", date).addValue("orgs", orgIds), RESULT);
+    }
+
+    @Override
+    public List<String> organizationsOn(LocalDate date, String afterOrgId, int limit) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT org_id FROM competency_result WHERE business_date = :date AND org_id > :after
+                 ORDER BY org_id LIMIT :limit""",
+                new MapSqlParameterSource("date", date).addValue("after", afterOrgId).addValue("limit", limit),
+                String.class);
+    }
+
+    @Override
+    public Optional<LocalDate> nightBefore(LocalDate date) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT MAX(business_date) FROM competency_result WHERE business_date < :date",
+                new MapSqlParameterSource("date", date), LocalDate.class));
+    }
+
+    @Override
+    public void changesSince(LocalDate date, LocalDate earlier, Consumer<LevelChange> each) {
+        jdbc.query("""
+                SELECT t.org_id, t.competency, t.attained_level AS now_level,
+                       COALESCE(p.attained_level, 'NONE') AS was_level
+                  FROM competency_result t LEFT JOIN competency_result p
+                    ON p.org_id = t.org_id AND p.competency = t.competency AND p.business_date = :earlier
+                 WHERE t.business_date = :date AND t.attained_level <> COALESCE(p.attained_level, 'NONE')
+                 ORDER BY t.org_id, t.competency""",
+                new MapSqlParameterSource("date", date).addValue("earlier", earlier), rs -> {
+                    each.accept(new LevelChange(rs.getString("org_id"), rs.getString("competency"),
+                            Level.valueOf(rs.getString("was_level")), Level.valueOf(rs.getString("now_level"))));
+                });
+    }
+
+    @Override
+    public Map<String, Level> heldLevels(Collection<String> orgIds) {
+        Map<String, Level> held = new HashMap<>();
+        if (orgIds.isEmpty()) {
+            return held;
+        }
+        jdbc.query("SELECT org_id, competency, term_id, level FROM held_level WHERE org_id IN (:orgs)",
+                new MapSqlParameterSource("orgs", orgIds), rs -> {
+                    held.put(rs.getString("org_id") + "|" + rs.getString("competency") + "|" + rs.getString("term_id"),
+                            Level.valueOf(rs.getString("level")));
+                });
+        return held;
+    }
+
+    @Override
+    public void hold(String orgId, String competency, String termId, Level level) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("org", orgId).addValue("competency", competency)
+                .addValue("term", termId).addValue("level", level.name());
+        int updated = jdbc.update("""
+                UPDATE held_level SET level = :level
+                 WHERE org_id = :org AND competency = :competency AND term_id = :term""", p);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO held_level (org_id, competency, term_id, level)
+                    VALUES (:org, :competency, :term, :level)""", p);
+        }
+    }
+
+    @Override
+    public void met(List<LevelMet> levels) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] keys = levels.stream().map(m -> new MapSqlParameterSource().addValue("org", m.orgId())
+                .addValue("competency", m.competency()).addValue("level", m.level().name())
+                .addValue("date", m.lastMetOn()).addValue("path", m.path())).toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("DELETE FROM level_met WHERE org_id = :org AND competency = :competency AND level = :level",
+                keys);
+        jdbc.batchUpdate("""
+                DELETE FROM level_met_contribution WHERE org_id = :org AND competency = :competency AND level = :level""",
+                keys);
+        jdbc.batchUpdate("""
+                INSERT INTO level_met (org_id, competency, level, last_met_on, path)
+                VALUES (:org, :competency, :level, :date, :path)""", keys);
+        List<MapSqlParameterSource> contributions = new ArrayList<>();
+        for (LevelMet m : levels) {
+            for (Contribution c : m.contributions()) {
+                contributions.add(new MapSqlParameterSource().addValue("org", m.orgId())
+                        .addValue("competency", m.competency()).addValue("level", m.level().name())
+                        .addValue("kind", c.kind().name()).addValue("subject", c.subject())
+                        .addValue("user", c.userId()).addValue("detail", c.detail() == null ? "" : c.detail()));
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO level_met_contribution (org_id, competency, level, kind, subject, user_id, detail)
+                VALUES (:org, :competency, :level, :kind, :subject, :user, :detail)""",
+                contributions.toArray(MapSqlParameterSource[]::new));
+    }
+
+    @Override
+    public Map<String, List<LevelMet>> lastMet(Collection<String> orgIds) {
+        Map<String, List<LevelMet>> byOrg = new LinkedHashMap<>();
+        if (orgIds.isEmpty()) {
+            return byOrg;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("orgs", orgIds);
+        Map<String, List<Contribution>> made = new HashMap<>();
+        jdbc.query("""
+                SELECT org_id, competency, level, kind, subject, user_id, detail FROM level_met_contribution
+                 WHERE org_id IN (:orgs) ORDER BY org_id, competency, level, kind, subject""", p, rs -> {
+            made.computeIfAbsent(rs.getString("org_id") + "|" + rs.getString("competency") + "|" + rs.getString("level"),
+                    k -> new ArrayList<>()).add(new Contribution(Contribution.Kind.valueOf(rs.getString("kind")),
+                    rs.getString("subject"), rs.getString("user_id"), rs.getString("detail")));
+        });
+        jdbc.query("""
+                SELECT org_id, competency, level, last_met_on, path FROM level_met
+                 WHERE org_id IN (:orgs) ORDER BY org_id, competency, level""", p, rs -> {
+            String org = rs.getString("org_id");
+            String key = org + "|" + rs.getString("competency") + "|" + rs.getString("level");
+            byOrg.computeIfAbsent(org, k -> new ArrayList<>()).add(new LevelMet(org, rs.getString("competency"),
+                    Level.valueOf(rs.getString("level")), rs.getObject("last_met_on", LocalDate.class),
+                    rs.getString("path"), made.getOrDefault(key, List.of())));
+        });
+        return byOrg;
+    }
+}

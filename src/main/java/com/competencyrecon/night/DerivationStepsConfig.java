@@ -1,0 +1,134 @@
+package com.competencyrecon.night;
+
+import com.competencyrecon.alerts.AlertsTasklet;
+import com.competencyrecon.catalog.internal.CatalogService;
+import com.competencyrecon.evaluation.Evidence;
+import com.competencyrecon.evaluation.NightEvaluation;
+import com.competencyrecon.evaluation.OrgRow;
+import com.competencyrecon.evaluation.Organizations;
+import com.competencyrecon.evaluation.Results;
+import com.competencyrecon.evaluation.internal.EvaluationWriter;
+import com.competencyrecon.membership.MembershipDirectory;
+import com.competencyrecon.membership.MembershipOrders;
+import com.competencyrecon.ownership.EffectiveLinks;
+import com.competencyrecon.ownership.LinkHistory;
+import com.competencyrecon.ownership.internal.DeriveOwnershipTasklet;
+import com.competencyrecon.reports.internal.WriteReportsTasklet;
+import com.competencyrecon.alerts.Alerts;
+import com.competencyrecon.ingest.FeedLog;
+import com.competencyrecon.system.ParameterNames;
+import com.competencyrecon.system.ReconMetrics;
+import com.competencyrecon.system.ReconProperties;
+import com.competencyrecon.system.RunLogContext;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * The steps after ingest: effective links, evaluation, alerts, reports; and the job-scoped {@link Night} they
+ * all share. Each step is short: a reader, a call into a feature's core, a writer through the table's owner.
+ */
+@Configuration
+public class DerivationStepsConfig {
+
+    /** Organisations evaluated per transaction: each brings its people, achievements and metrics. */
+    private static final int ORGANIZATIONS_PER_CHUNK = 200;
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final ReconProperties properties;
+    private final RunLogContext logContext;
+
+    public DerivationStepsConfig(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 ReconProperties properties, RunLogContext logContext) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.properties = properties;
+        this.logContext = logContext;
+    }
+
+    @Bean @JobScope
+    public Night night(@Value("#{jobParameters['" + ParameterNames.BUSINESS_DATE + "']}") String businessDate,
+                       @Value("#{jobParameters['" + ParameterNames.INPUT_DIR + "']}") String inputDir,
+                       @Value("#{jobParameters['" + ParameterNames.REPORT_DIR + "']}") String reportDir,
+                       @Value("#{jobParameters['" + ParameterNames.CATALOG + "']}") String catalog,
+                       CatalogService catalogs, NightClock clock) {
+        LocalDate date = LocalDate.parse(businessDate);
+        return new Night(date, Path.of(inputDir), Path.of(reportDir), catalogs.forRun(catalog), clock.asOf(date),
+                clock.cutoff(date));
+    }
+
+    @Bean
+    public MembershipDirectory membershipDirectory(MembershipOrders orders) {
+        return new MembershipDirectory(orders);
+    }
+
+    @Bean
+    public Step deriveOwnership(DeriveOwnershipTasklet deriveOwnershipTasklet) {
+        return new StepBuilder("deriveOwnership", jobRepository).tasklet(deriveOwnershipTasklet, transactionManager)
+                .listener(logContext).build();
+    }
+
+    @Bean @StepScope
+    public DeriveOwnershipTasklet deriveOwnershipTasklet(Night night, LinkHistory history, EffectiveLinks links) {
+        return new DeriveOwnershipTasklet(history, links, night.asOf().countableAt(), properties.chunkSize());
+    }
+
+    @Bean
+    public Step evaluateCompetencies(OrganizationReader organizationReader, EvaluationWriter evaluationWriter,
+                                     IngestProgress progress) {
+        return new StepBuilder("evaluateCompetencies", jobRepository)
+                .<OrgRow, OrgRow>chunk(Math.min(properties.chunkSize(), ORGANIZATIONS_PER_CHUNK))
+                .transactionManager(transactionManager)
+                .reader(organizationReader).writer(evaluationWriter).listener(progress).listener(logContext)
+                .build();
+    }
+
+    @Bean @StepScope
+    public OrganizationReader organizationReader(Organizations organizations) {
+        return new OrganizationReader(organizations, ORGANIZATIONS_PER_CHUNK, "organizationReader");
+    }
+
+    @Bean @StepScope
+    public EvaluationWriter evaluationWriter(Night night, EffectiveLinks links, Evidence evidence,
+                                             MembershipOrders orders, Results results) {
+        return new EvaluationWriter(new NightEvaluation(night.catalog(), night.asOf()), night.asOf(), links, evidence,
+                orders, results);
+    }
+
+    @Bean
+    public Step deriveAlerts(AlertsTasklet alertsTasklet) {
+        return new StepBuilder("deriveAlerts", jobRepository).tasklet(alertsTasklet, transactionManager)
+                .listener(logContext).build();
+    }
+
+    @Bean @StepScope
+    public AlertsTasklet alertsTasklet(Night night, NamedParameterJdbcTemplate jdbc, MembershipDirectory memberships,
+                                       ReconMetrics metrics) {
+        return new AlertsTasklet(jdbc, memberships, night.catalog(), night.asOf(), metrics);
+    }
+
+    @Bean
+    public Step writeReports(WriteReportsTasklet writeReportsTasklet) {
+        return new StepBuilder("writeReports", jobRepository).tasklet(writeReportsTasklet, transactionManager)
+                .listener(logContext).build();
+    }
+
+    @Bean @StepScope
+    public WriteReportsTasklet writeReportsTasklet(Night night, Results results, Alerts alerts,
+                                                   Organizations organizations, FeedLog feeds,
+                                                   MembershipDirectory memberships) {
+        return new WriteReportsTasklet(night.businessDate(), night.reportDir(), night.catalog(),
+                properties.expiryHorizonDays(), results, alerts, organizations, feeds, memberships, jobRepository);
+    }
+}

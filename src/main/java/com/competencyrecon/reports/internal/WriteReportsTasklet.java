@@ -1,0 +1,131 @@
+package com.competencyrecon.reports.internal;
+
+import com.competencyrecon.alerts.Alert;
+import com.competencyrecon.alerts.Alerts;
+import com.competencyrecon.catalog.Catalog;
+import com.competencyrecon.evaluation.Organizations;
+import com.competencyrecon.evaluation.Results;
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedLog;
+import com.competencyrecon.membership.MembershipDirectory;
+import com.competencyrecon.reports.NightReports;
+import com.competencyrecon.reports.PublishedFolder;
+import com.competencyrecon.reports.Summary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the night's six reports into a staging folder, reading every row through the table's owner, and
+ * publishes it as {@code <reportDir>/<date>} only when all are written.
+ */
+public class WriteReportsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
+
+    private final LocalDate date;
+    private final Path reportDir;
+    private final Catalog catalog;
+    private final int horizonDays;
+    private final Results results;
+    private final Alerts alerts;
+    private final Organizations organizations;
+    private final FeedLog feeds;
+    private final MembershipDirectory memberships;
+    private final JobRepository jobRepository;
+
+    public WriteReportsTasklet(LocalDate date, Path reportDir, Catalog catalog, int horizonDays, Results results,
+                               Alerts alerts, Organizations organizations, FeedLog feeds,
+                               MembershipDirectory memberships, JobRepository jobRepository) {
+        this.date = date;
+        this.reportDir = reportDir;
+        this.catalog = catalog;
+        this.horizonDays = horizonDays;
+        this.results = results;
+        this.alerts = alerts;
+        this.organizations = organizations;
+        this.feeds = feeds;
+        this.memberships = memberships;
+        this.jobRepository = jobRepository;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        Path staged = PublishedFolder.staging(reportDir, date.toString());
+        try {
+            NightReports reports = new NightReports(date, catalog, organizations.names(),
+                    memberships.standingsOn(date), horizonDays);
+            reports.writeResults(staged, each -> results.forEachOn(date, each));
+            List<Alert> shown = alerts.shownOn(date);
+            reports.writeAlerts(staged, shown);
+            reports.writeRejects(staged, each -> feeds.rejectsOf(date, each));
+            Optional<LocalDate> earlier = results.nightBefore(date);
+            int[] total = {0};
+            List<Summary.Change> changes = earlier.map(e -> reports.changes(each -> results.changesSince(date, e, each),
+                    total)).orElse(List.of());
+            reports.writeSummary(staged, new Summary(date, feedLines(), earlier, changes, total[0], shown,
+                    reports.levelCounts(), steps(chunkContext.getStepContext().getStepExecution())));
+            PublishedFolder.publish(staged, reportDir.resolve(date.toString()));
+        } catch (RuntimeException | IOException e) {
+            PublishedFolder.deleteTree(staged);
+            throw e;
+        }
+        contribution.incrementWriteCount(6);
+        log.info("Reports for {} published in {}", date, reportDir.resolve(date.toString()));
+        return RepeatStatus.FINISHED;
+    }
+
+    private List<Summary.FeedLine> feedLines() {
+        Map<Feed, FeedLog.Counts> counts = feeds.countsOf(date);
+        Map<Feed, List<FeedLog.ReasonCount>> reasons = feeds.reasonsOf(date);
+        List<Summary.FeedLine> lines = new ArrayList<>();
+        for (Feed feed : Feed.values()) {
+            FeedLog.Counts c = counts.get(feed);
+            List<String> top = reasons.getOrDefault(feed, List.of()).stream().limit(3)
+                    .map(r -> r.reason().name() + " (" + r.count() + ")").toList();
+            lines.add(c == null ? new Summary.FeedLine(feed.fileName(), false, 0, 0, 0, List.of())
+                    : new Summary.FeedLine(feed.fileName(), true, c.read(), c.applied(), c.rejected(), top));
+        }
+        return lines;
+    }
+
+    /** The latest execution of each step of the night, across a failed run and its restarts, in start order. */
+    private List<Summary.StepLine> steps(StepExecution current) {
+        Map<String, StepExecution> latest = new LinkedHashMap<>();
+        List<JobExecution> runs = new ArrayList<>(jobRepository.getJobExecutions(current.getJobExecution().getJobInstance()));
+        runs.sort(Comparator.comparing(JobExecution::getId));
+        for (JobExecution run : runs) {
+            Collection<StepExecution> steps = run.getId() == current.getJobExecution().getId()
+                    ? current.getJobExecution().getStepExecutions() : run.getStepExecutions();
+            for (StepExecution step : steps) {
+                latest.put(step.getStepName(), step);
+            }
+        }
+        return latest.values().stream().sorted(Comparator.comparing(StepExecution::getId)).map(s -> {
+            LocalDateTime start = s.getStartTime();
+            LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
+            long millis = start == null ? 0 : Duration.between(start, end).toMillis();
+            return new Summary.StepLine(s.getStepName(), s.getEndTime() == null ? "running" : s.getStatus().name(),
+                    s.getReadCount(), s.getWriteCount(), millis);
+        }).toList();
+    }
+}
