@@ -41,6 +41,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Any catalogue that is not exactly right is refused with a {@link CatalogException} naming the place: a catalogue
  * is read once at start, so a mistake found there costs a restart, while a mistake let through (a misspelt key, a
  * credential nobody can hold) would silently miscount every night. Unknown keys are refused for the same reason.
+ * <p>
+ * Long because: it is the one reader of the catalogue format, and its checks follow that format top to bottom
+ * (credentials, competencies, levels, paths, requirements, expressions), each naming its place; split apart,
+ * the path of names that every message carries would have to be passed between classes.
  */
 public final class CatalogLoader {
 

@@ -62,6 +62,15 @@ public enum Feed {
         return keyColumns;
     }
 
+    public static Feed byFileName(String fileName) {
+        for (Feed feed : values()) {
+            if (feed.fileName.equals(fileName)) {
+                return feed;
+            }
+        }
+        throw new IllegalArgumentException("no feed is delivered as " + fileName);
+    }
+
     public static Feed byStepName(String stepName) {
         for (Feed feed : values()) {
             if (feed.stepName.equals(stepName)) {

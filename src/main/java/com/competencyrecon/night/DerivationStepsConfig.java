@@ -69,11 +69,6 @@ public class DerivationStepsConfig {
     }
 
     @Bean
-    public MembershipDirectory membershipDirectory(MembershipOrders orders) {
-        return new MembershipDirectory(orders);
-    }
-
-    @Bean
     public Step deriveOwnership(DeriveOwnershipTasklet deriveOwnershipTasklet) {
         return new StepBuilder("deriveOwnership", jobRepository).tasklet(deriveOwnershipTasklet, transactionManager)
                 .listener(logContext).build();

@@ -2,6 +2,7 @@ package com.competencyrecon.operations;
 
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedLog;
 import com.competencyrecon.night.NightParameters;
 import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.night.NightlyJobConfig;
@@ -18,8 +19,6 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -43,15 +42,15 @@ public class OperatorService {
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final FeedLog feeds;
     private final Scheduler scheduler;
     private final ReconProperties properties;
 
-    public OperatorService(JobRepository jobRepository, JobOperator jobOperator, NamedParameterJdbcTemplate jdbc,
+    public OperatorService(JobRepository jobRepository, JobOperator jobOperator, FeedLog feeds,
                            Scheduler scheduler, ReconProperties properties) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
-        this.jdbc = jdbc;
+        this.feeds = feeds;
         this.scheduler = scheduler;
         this.properties = properties;
     }
@@ -162,11 +161,8 @@ public class OperatorService {
         }
         for (Feed feed : Feed.values()) {
             if (feed.stepName().equals(stepName)) {
-                List<Long> counts = jdbc.queryForList(
-                        "SELECT rejected_count FROM feed_count WHERE business_date = :date AND feed = :feed",
-                        new MapSqlParameterSource("date", LocalDate.parse(date)).addValue("feed", feed.fileName()),
-                        Long.class);
-                return counts.isEmpty() ? 0L : counts.get(0);
+                FeedLog.Counts counts = feeds.countsOf(LocalDate.parse(date)).get(feed);
+                return counts == null ? 0L : counts.rejected();
             }
         }
         return null;

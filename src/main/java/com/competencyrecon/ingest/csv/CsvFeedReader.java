@@ -52,6 +52,9 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * The restart state is the base class's read count, saved under the feed name, so a restart re-parses the
  * records already read (without building their values) and goes on from the next one. That assumes the
  * file is the same as in the failed run.
+ * <p>
+ * Long because: the recovery from quoting errors above needs the line reader, the parser and the restart count
+ * to share one position in the file; they are kept in one class so that position has one owner.
  */
 public class CsvFeedReader extends AbstractItemCountingItemStreamItemReader<CsvRecord> {
 

@@ -2,6 +2,7 @@ package com.competencyrecon.operations.api;
 
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.night.Refusal;
 import com.competencyrecon.night.NightlyJobConfig;
 import com.competencyrecon.operations.OperatorService;
 import com.competencyrecon.operations.RunView;

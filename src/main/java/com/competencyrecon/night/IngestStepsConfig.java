@@ -1,0 +1,155 @@
+package com.competencyrecon.night;
+
+import com.competencyrecon.catalog.Catalog;
+import com.competencyrecon.catalog.internal.CatalogService;
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedItem;
+import com.competencyrecon.ingest.FeedItemWriter;
+import com.competencyrecon.ingest.FeedLog;
+import com.competencyrecon.ingest.FeedParser;
+import com.competencyrecon.ingest.FeedStore;
+import com.competencyrecon.ingest.csv.CsvFeedReader;
+import com.competencyrecon.ingest.csv.CsvRecord;
+import com.competencyrecon.system.ReconMetrics;
+import com.competencyrecon.system.ReconProperties;
+import com.competencyrecon.system.RunLogContext;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * The seven ingest steps of {@code nightlyReconciliation}, one per feed, and the step-scoped reader, processor
+ * and writer they share. Every step and step-scoped part keeps its bean name: its restart state is saved under it.
+ */
+@Configuration
+public class IngestStepsConfig {
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final ReconProperties properties;
+    private final RunLogContext logContext;
+    private final FeedLog feedLog;
+
+    public IngestStepsConfig(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             ReconProperties properties, RunLogContext logContext, FeedLog feedLog) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.properties = properties;
+        this.logContext = logContext;
+        this.feedLog = feedLog;
+    }
+
+    @Bean
+    public Step ingestOrganizations(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.ORGANIZATIONS, parts, progress);
+    }
+
+    @Bean
+    public Step ingestUsers(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.USERS, parts, progress);
+    }
+
+    @Bean
+    public Step ingestMsaLinks(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.MSA_LINKS, parts, progress);
+    }
+
+    @Bean
+    public Step ingestAchievements(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.ACHIEVEMENTS, parts, progress);
+    }
+
+    @Bean
+    public Step ingestMetrics(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.METRICS, parts, progress);
+    }
+
+    @Bean
+    public Step ingestMemberships(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.MEMBERSHIPS, parts, progress);
+    }
+
+    @Bean
+    public Step ingestOverrides(IngestParts parts, IngestProgress progress) {
+        return ingestStep(Feed.OVERRIDES, parts, progress);
+    }
+
+    private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress) {
+        return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(parts.feedReader).processor(parts.feedProcessor).writer(parts.feedWriter)
+                .listener(progress)
+                .listener(logContext)
+                .listener(new FeedCountListener(feedLog))
+                .build();
+    }
+
+    /**
+     * The step-scoped reader, processor and writer shared by the seven ingest steps: each step execution gets
+     * its own, for the feed its step ingests. The reader saves its restart state under the feed's file name.
+     */
+    public record IngestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem> feedProcessor,
+                              FeedItemWriter feedWriter) {
+    }
+
+    @Bean
+    public IngestParts ingestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem> feedProcessor,
+                                   FeedItemWriter feedWriter) {
+        return new IngestParts(feedReader, feedProcessor, feedWriter);
+    }
+
+    @Bean @StepScope
+    public CsvFeedReader feedReader(@Value("#{jobParameters['inputDir']}") String inputDir,
+                                    @Value("#{stepExecution.stepName}") String stepName) {
+        Feed feed = Feed.byStepName(stepName);
+        return new CsvFeedReader(Path.of(inputDir).resolve(feed.fileName()), feed.fileName(), feed.columns(),
+                feed.required());
+    }
+
+    @Bean @StepScope
+    public ItemProcessor<CsvRecord, FeedItem> feedProcessor(@Value("#{stepExecution.stepName}") String stepName,
+                                                             FeedParserFactory parsers) {
+        return parsers.processor(Feed.byStepName(stepName));
+    }
+
+    @Bean @StepScope
+    public FeedItemWriter feedWriter(@Value("#{stepExecution.stepName}") String stepName, FeedParserFactory parsers) {
+        return parsers.writer(Feed.byStepName(stepName));
+    }
+
+    /** Builds a night's parsers and writers from its job parameters. */
+    @Bean @StepScope
+    public FeedParserFactory feedParserFactory(@Value("#{jobParameters['businessDate']}") String businessDate,
+                                               @Value("#{jobParameters['catalog']}") String catalog,
+                                               CatalogService catalogs, NightClock clock, FeedStore store,
+                                               NamedParameterJdbcTemplate jdbc, ReconMetrics metrics) {
+        LocalDate date = LocalDate.parse(businessDate);
+        Catalog forRun = catalogs.forRun(catalog);
+        return new FeedParserFactory() {
+            public ItemProcessor<CsvRecord, FeedItem> processor(Feed feed) {
+                FeedParser parser = new FeedParser(feed, date, clock.cutoff(date), properties.zone(), forRun);
+                return parser::parse;
+            }
+
+            public FeedItemWriter writer(Feed feed) {
+                return new FeedItemWriter(feed, date, store, jdbc, properties.rejectLimit(), metrics);
+            }
+        };
+    }
+
+    public interface FeedParserFactory {
+        ItemProcessor<CsvRecord, FeedItem> processor(Feed feed);
+
+        FeedItemWriter writer(Feed feed);
+    }
+}
