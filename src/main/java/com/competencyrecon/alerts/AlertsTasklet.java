@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+// replaced by AlertsWriter; removed when the step is rewired
 /**
  * Compares tonight with what is stored: raises an alert the first night its condition holds ({@code NEW}),
  * keeps it {@code OPEN} while it holds and marks it {@code RESOLVED} the first night it does not. A key that

@@ -168,7 +168,7 @@ public final class CompetencyEvaluator {
     }
 
     /** The TTM sum of a metric over the requirement's associations. */
-    static BigDecimal trailingSum(OrgSnapshot org, MetricRequirement requirement, AsOf asOf) {
+    public static BigDecimal trailingSum(OrgSnapshot org, MetricRequirement requirement, AsOf asOf) {
         BigDecimal sum = BigDecimal.ZERO;
         for (MetricValue v : org.metrics()) {
             if (v.metric().equals(requirement.metric()) && requirement.associations().contains(v.association())

@@ -10,19 +10,19 @@ class ProjectionReasonTests {
 
     @Test
     void aLevelMetTonightByRequirementsIsLostToExpiriesOrRetirements() {
-        assertThat(AlertsTasklet.projectionReason(Level.GOLD, Level.GOLD, Level.GOLD, null))
+        assertThat(AlertRules.projectionReason(Level.GOLD, Level.GOLD, Level.GOLD, null))
                 .isEqualTo(": credentials expire or retire before then.");
     }
 
     @Test
     void aLevelGivenOnlyByAnOverrideIsLostWhenTheOverrideEnds() {
-        assertThat(AlertsTasklet.projectionReason(Level.GOLD, Level.SILVER, Level.GOLD, "ovr-7"))
+        assertThat(AlertRules.projectionReason(Level.GOLD, Level.SILVER, Level.GOLD, "ovr-7"))
                 .isEqualTo(": the override ovr-7 that gives it ends before then.");
     }
 
     @Test
     void aLevelNotMetTonightMustBeMetAgain() {
-        assertThat(AlertsTasklet.projectionReason(Level.SILVER, Level.SILVER, Level.GOLD, null))
+        assertThat(AlertRules.projectionReason(Level.SILVER, Level.SILVER, Level.GOLD, null))
                 .isEqualTo(" unless it is met again before then.");
     }
 }
