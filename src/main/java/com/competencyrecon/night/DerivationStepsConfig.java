@@ -1,6 +1,7 @@
 package com.competencyrecon.night;
 
-import com.competencyrecon.alerts.AlertsTasklet;
+import com.competencyrecon.alerts.internal.AlertsWriter;
+import com.competencyrecon.alerts.internal.JdbcAlerts;
 import com.competencyrecon.catalog.internal.CatalogService;
 import com.competencyrecon.evaluation.Evidence;
 import com.competencyrecon.evaluation.NightEvaluation;
@@ -28,7 +29,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -102,15 +102,25 @@ public class DerivationStepsConfig {
     }
 
     @Bean
-    public Step deriveAlerts(AlertsTasklet alertsTasklet) {
-        return new StepBuilder("deriveAlerts", jobRepository).tasklet(alertsTasklet, transactionManager)
-                .listener(logContext).build();
+    public Step deriveAlerts(OrganizationReader alertedOrganizationReader, AlertsWriter alertsWriter,
+                             IngestProgress progress) {
+        return new StepBuilder("deriveAlerts", jobRepository)
+                .<OrgRow, OrgRow>chunk(Math.min(properties.chunkSize(), ORGANIZATIONS_PER_CHUNK))
+                .transactionManager(transactionManager)
+                .reader(alertedOrganizationReader).writer(alertsWriter).listener(progress).listener(logContext)
+                .build();
     }
 
     @Bean @StepScope
-    public AlertsTasklet alertsTasklet(Night night, NamedParameterJdbcTemplate jdbc, MembershipDirectory memberships,
-                                       ReconMetrics metrics) {
-        return new AlertsTasklet(jdbc, memberships, night.catalog(), night.asOf(), metrics);
+    public OrganizationReader alertedOrganizationReader(Organizations organizations) {
+        return new OrganizationReader(organizations, ORGANIZATIONS_PER_CHUNK, "alertedOrganizationReader");
+    }
+
+    @Bean @StepScope
+    public AlertsWriter alertsWriter(Night night, Results results, MembershipOrders orders, EffectiveLinks links,
+                                     LinkHistory history, Evidence evidence, JdbcAlerts alerts, ReconMetrics metrics) {
+        return new AlertsWriter(night.catalog(), night.asOf(), results, orders, links, history, evidence, alerts,
+                metrics);
     }
 
     @Bean
