@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores validated feed records. Validation decides what is applied; a store only finds and writes, so a
- * bulk implementation can replace the batched one without touching validation.
+ * Stores validated feed rows. Validation decides what is applied; a store only finds and writes, so a bulk
+ * implementation can replace the batched one without touching validation.
  */
 public interface FeedStore {
 
-    /** The stored records with the given keys, by key. */
-    Map<String, StoredRecord> find(Feed feed, Collection<FeedItem> items);
+    /** The stored rows with the keys of the given rows, by {@link FeedSpec#key(Object) key}. */
+    <R> Map<String, Stored<R>> find(FeedSpec<R> spec, Collection<R> rows);
 
-    /** Inserts new records and replaces stored ones, marking each as applied by this night and line. */
-    void save(Feed feed, LocalDate businessDate, List<FeedItem> inserts, List<FeedItem> updates);
+    /** Inserts new rows and replaces stored ones, marking each as applied by this night and line. */
+    <R> void save(FeedSpec<R> spec, LocalDate businessDate, List<FeedItem<R>> inserts, List<FeedItem<R>> updates);
 
-    /** Records this night and line as the last delivery of records whose content is unchanged. */
-    void touch(Feed feed, LocalDate businessDate, List<FeedItem> unchanged);
+    /** Records this night and line as the last delivery of rows whose content is unchanged. */
+    <R> void touch(FeedSpec<R> spec, LocalDate businessDate, List<FeedItem<R>> unchanged);
 }

@@ -4,10 +4,15 @@ import com.competencyrecon.catalog.Catalog;
 import com.competencyrecon.catalog.internal.CatalogService;
 import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.ingest.FeedItem;
-import com.competencyrecon.ingest.FeedItemWriter;
 import com.competencyrecon.ingest.FeedLog;
+import com.competencyrecon.ingest.FeedLookups;
+import com.competencyrecon.ingest.FeedNight;
 import com.competencyrecon.ingest.FeedParser;
+import com.competencyrecon.ingest.FeedSpec;
 import com.competencyrecon.ingest.FeedStore;
+import com.competencyrecon.ingest.feeds.FeedSpecs;
+import com.competencyrecon.ingest.internal.FeedItemWriter;
+import com.competencyrecon.ingest.internal.JdbcFeedLog;
 import com.competencyrecon.ingest.csv.CsvFeedReader;
 import com.competencyrecon.ingest.csv.CsvRecord;
 import com.competencyrecon.system.ReconMetrics;
@@ -18,10 +23,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -85,9 +90,9 @@ public class IngestStepsConfig {
     }
 
     private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress) {
-        return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem>chunk(properties.chunkSize())
+        return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem<?>>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(parts.feedReader).processor(parts.feedProcessor).writer(parts.feedWriter)
+                .reader(parts.feedReader).processor(parts.feedProcessor).writer(anyFeed(parts.feedWriter))
                 .listener(progress)
                 .listener(logContext)
                 .listener(new FeedCountListener(feedLog))
@@ -95,61 +100,68 @@ public class IngestStepsConfig {
     }
 
     /**
+     * The shared writer, typed for the items of any feed: each step execution's writer gets only the items its
+     * own parser made, of its feed's row type.
+     */
+    @SuppressWarnings("unchecked")
+    private static ItemWriter<FeedItem<?>> anyFeed(FeedItemWriter<?> writer) {
+        return (ItemWriter<FeedItem<?>>) (ItemWriter<?>) writer;
+    }
+
+    /**
      * The step-scoped reader, processor and writer shared by the seven ingest steps: each step execution gets
      * its own, for the feed its step ingests. The reader saves its restart state under the feed's file name.
      */
-    public record IngestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem> feedProcessor,
-                              FeedItemWriter feedWriter) {
+    public record IngestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem<?>> feedProcessor,
+                              FeedItemWriter<?> feedWriter) {
     }
 
     @Bean
-    public IngestParts ingestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem> feedProcessor,
-                                   FeedItemWriter feedWriter) {
+    public IngestParts ingestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem<?>> feedProcessor,
+                                   FeedItemWriter<?> feedWriter) {
         return new IngestParts(feedReader, feedProcessor, feedWriter);
     }
 
     @Bean @StepScope
     public CsvFeedReader feedReader(@Value("#{jobParameters['inputDir']}") String inputDir,
-                                    @Value("#{stepExecution.stepName}") String stepName) {
-        Feed feed = Feed.byStepName(stepName);
-        return new CsvFeedReader(Path.of(inputDir).resolve(feed.fileName()), feed.fileName(), feed.columns(),
-                feed.required());
+                                    @Value("#{stepExecution.stepName}") String stepName, FeedSpecFactory specs) {
+        FeedSpec<?> spec = specs.of(Feed.byStepName(stepName));
+        String file = spec.feed().fileName();
+        return new CsvFeedReader(Path.of(inputDir).resolve(file), file, spec.columns(), spec.required());
     }
 
     @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem> feedProcessor(@Value("#{stepExecution.stepName}") String stepName,
-                                                             FeedParserFactory parsers) {
-        return parsers.processor(Feed.byStepName(stepName));
+    public ItemProcessor<CsvRecord, FeedItem<?>> feedProcessor(@Value("#{stepExecution.stepName}") String stepName,
+                                                               FeedSpecFactory specs) {
+        return new FeedParser<>(specs.of(Feed.byStepName(stepName)))::parse;
     }
 
     @Bean @StepScope
-    public FeedItemWriter feedWriter(@Value("#{stepExecution.stepName}") String stepName, FeedParserFactory parsers) {
-        return parsers.writer(Feed.byStepName(stepName));
+    public FeedItemWriter<?> feedWriter(@Value("#{stepExecution.stepName}") String stepName, FeedSpecFactory specs,
+                                        @Value("#{jobParameters['businessDate']}") String businessDate,
+                                        FeedStore store, FeedLookups lookups, JdbcFeedLog feedLog,
+                                        ReconMetrics metrics) {
+        return writer(specs.of(Feed.byStepName(stepName)), LocalDate.parse(businessDate), store, lookups, feedLog,
+                metrics);
     }
 
-    /** Builds a night's parsers and writers from its job parameters. */
+    private <R> FeedItemWriter<R> writer(FeedSpec<R> spec, LocalDate date, FeedStore store, FeedLookups lookups,
+                                         JdbcFeedLog feedLog, ReconMetrics metrics) {
+        return new FeedItemWriter<>(spec, date, store, lookups, feedLog, properties.rejectLimit(), metrics);
+    }
+
+    /** The feeds' specs for a night, from its job parameters. */
     @Bean @StepScope
-    public FeedParserFactory feedParserFactory(@Value("#{jobParameters['businessDate']}") String businessDate,
-                                               @Value("#{jobParameters['catalog']}") String catalog,
-                                               CatalogService catalogs, NightClock clock, FeedStore store,
-                                               NamedParameterJdbcTemplate jdbc, ReconMetrics metrics) {
+    public FeedSpecFactory feedParserFactory(@Value("#{jobParameters['businessDate']}") String businessDate,
+                                             @Value("#{jobParameters['catalog']}") String catalog,
+                                             CatalogService catalogs, NightClock clock) {
         LocalDate date = LocalDate.parse(businessDate);
+        FeedNight night = new FeedNight(date, clock.cutoff(date), properties.zone());
         Catalog forRun = catalogs.forRun(catalog);
-        return new FeedParserFactory() {
-            public ItemProcessor<CsvRecord, FeedItem> processor(Feed feed) {
-                FeedParser parser = new FeedParser(feed, date, clock.cutoff(date), properties.zone(), forRun);
-                return parser::parse;
-            }
-
-            public FeedItemWriter writer(Feed feed) {
-                return new FeedItemWriter(feed, date, store, jdbc, properties.rejectLimit(), metrics);
-            }
-        };
+        return feed -> FeedSpecs.of(feed, night, forRun);
     }
 
-    public interface FeedParserFactory {
-        ItemProcessor<CsvRecord, FeedItem> processor(Feed feed);
-
-        FeedItemWriter writer(Feed feed);
+    public interface FeedSpecFactory {
+        FeedSpec<?> of(Feed feed);
     }
 }

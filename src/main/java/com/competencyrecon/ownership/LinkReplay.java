@@ -51,7 +51,7 @@ public final class LinkReplay {
         }
         UserAccount target = users.get(candidate.userId());
         if (target != null && target.deletedBy(candidate.occurredAt())) {
-            return Optional.of(new LinkRejection("LINK_TO_DELETED_USER",
+            return Optional.of(new LinkRejection(LinkRejection.Code.LINK_TO_DELETED_USER,
                     "user " + candidate.userId() + " was deleted at " + target.deletedAt()
                             + ", before the link at " + candidate.occurredAt()));
         }
@@ -67,7 +67,7 @@ public final class LinkReplay {
         List<Instant[]> limitBreaks = limitBreaks(after, rules);
         if (limitBreaks.size() > limitBreaks(before, rules).size()) {
             Instant[] pair = limitBreaks.get(limitBreaks.size() - 1);
-            return Optional.of(new LinkRejection("LINK_LIMIT",
+            return Optional.of(new LinkRejection(LinkRejection.Code.LINK_LIMIT,
                     "MSA " + candidate.msaId() + " would make more than " + rules.maxMoves()
                             + " organisation moves within " + rules.window().toDays() + " days (moves from "
                             + pair[0] + " to " + pair[1] + ")"));
@@ -77,7 +77,7 @@ public final class LinkReplay {
             Instant[] pair = coolOffBreaks.stream()
                     .filter(p -> p[0].equals(candidate.occurredAt()) || p[1].equals(candidate.occurredAt()))
                     .findFirst().orElse(coolOffBreaks.get(coolOffBreaks.size() - 1));
-            return Optional.of(new LinkRejection("LINK_COOL_OFF",
+            return Optional.of(new LinkRejection(LinkRejection.Code.LINK_COOL_OFF,
                     "MSA " + candidate.msaId() + " moved organisation at " + pair[0] + " and at " + pair[1]
                             + ", less than " + rules.coolOff().toDays() + " days apart"));
         }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import com.competencyrecon.ingest.internal.JdbcFeedStore;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -57,8 +57,8 @@ abstract class RestartScenario {
     static class FailOnce {
         @Bean
         @Primary
-        FailingStore failingStore(NamedParameterJdbcTemplate jdbc) {
-            return new FailingStore(new JdbcFeedStore(jdbc));
+        FailingStore failingStore(JdbcFeedStore store) {
+            return new FailingStore(store);
         }
     }
 
@@ -80,22 +80,23 @@ abstract class RestartScenario {
         }
 
         @Override
-        public Map<String, StoredRecord> find(Feed f, Collection<FeedItem> items) {
-            return delegate.find(f, items);
+        public <R> Map<String, Stored<R>> find(FeedSpec<R> spec, Collection<R> rows) {
+            return delegate.find(spec, rows);
         }
 
         @Override
-        public void save(Feed f, LocalDate businessDate, List<FeedItem> inserts, List<FeedItem> updates) {
-            if (f == feed.get() && saves.incrementAndGet() == failOnSave.get()) {
+        public <R> void save(FeedSpec<R> spec, LocalDate businessDate, List<FeedItem<R>> inserts,
+                             List<FeedItem<R>> updates) {
+            if (spec.feed() == feed.get() && saves.incrementAndGet() == failOnSave.get()) {
                 failOnSave.set(-1);
-                throw new IllegalStateException("simulated crash while saving " + f.fileName());
+                throw new IllegalStateException("simulated crash while saving " + spec.feed().fileName());
             }
-            delegate.save(f, businessDate, inserts, updates);
+            delegate.save(spec, businessDate, inserts, updates);
         }
 
         @Override
-        public void touch(Feed f, LocalDate businessDate, List<FeedItem> unchanged) {
-            delegate.touch(f, businessDate, unchanged);
+        public <R> void touch(FeedSpec<R> spec, LocalDate businessDate, List<FeedItem<R>> unchanged) {
+            delegate.touch(spec, businessDate, unchanged);
         }
     }
 
@@ -221,7 +222,7 @@ abstract class RestartScenario {
     }
 
     private long count(Feed feed) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + FeedTable.of(feed).table(), Long.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + Table.of(feed).name, Long.class);
     }
 
     private static StepExecution step(NightRunner.Outcome outcome, String name) {
@@ -232,14 +233,32 @@ abstract class RestartScenario {
     private List<Map<String, Object>> snapshot() {
         List<Map<String, Object>> all = new ArrayList<>();
         for (Feed feed : Feed.values()) {
-            FeedTable table = FeedTable.of(feed);
-            all.addAll(jdbc.queryForList("SELECT " + String.join(", ", table.keyColumns()) + ", "
-                    + String.join(", ", table.valueColumns()) + " FROM " + table.table() + " ORDER BY "
-                    + String.join(", ", table.keyColumns())));
+            Table table = Table.of(feed);
+            all.addAll(jdbc.queryForList("SELECT " + table.columns + " FROM " + table.name + " ORDER BY "
+                    + table.key));
         }
         all.addAll(jdbc.queryForList("SELECT * FROM feed_count ORDER BY feed"));
         all.addAll(jdbc.queryForList("SELECT * FROM feed_reject ORDER BY feed, line"));
         all.addAll(jdbc.queryForList("SELECT * FROM competency_result ORDER BY org_id, competency"));
         return all;
+    }
+
+    /** Each feed's table, the columns its rows set, and its key (the state compared before and after a restart). */
+    private record Table(String name, String key, String columns) {
+        static Table of(Feed feed) {
+            return switch (feed) {
+                case ORGANIZATIONS -> new Table("organization", "org_id", "org_id, name, market, country");
+                case USERS -> new Table("user_account", "user_id", "user_id, org_id, email, status, changed_at");
+                case MSA_LINKS -> new Table("msa_link_event", "event_id",
+                        "event_id, msa_id, user_id, action, occurred_at");
+                case ACHIEVEMENTS -> new Table("achievement", "record_id",
+                        "record_id, msa_id, credential, earned_at, expires_on, status, source");
+                case METRICS -> new Table("metric_value", "org_id, metric, month, association",
+                        "org_id, metric, month, association, amount");
+                case MEMBERSHIPS -> new Table("membership_order", "order_id", "order_id, org_id, level, purchased_on");
+                case OVERRIDES -> new Table("override_grant", "override_id",
+                        "override_id, org_id, competency, level, valid_from, valid_until, reason, granted_by");
+            };
+        }
     }
 }

@@ -71,7 +71,7 @@ class LinkReplayTests {
         return LinkReplay.effectiveAt(List.of(events), users, at);
     }
 
-    private Optional<String> judged(LinkEvent candidate, LinkEvent... accepted) {
+    private Optional<LinkRejection.Code> judged(LinkEvent candidate, LinkEvent... accepted) {
         return LinkReplay.judge(candidate, List.of(accepted), users, OwnershipRules.PROGRAMME).map(LinkRejection::code);
     }
 
@@ -269,14 +269,14 @@ class LinkReplayTests {
         void aLinkToAUserDeletedBeforeItIsRejected() {
             deleted("u-b", "ORG-B", day(5));
 
-            assertThat(judged(link("e1", "u-b", day(10)))).contains("LINK_TO_DELETED_USER");
+            assertThat(judged(link("e1", "u-b", day(10)))).contains(LinkRejection.Code.LINK_TO_DELETED_USER);
         }
 
         @Test
         void aLinkAtTheVeryInstantOfTheDeletionIsRejected() {
             deleted("u-b", "ORG-B", day(10));
 
-            assertThat(judged(link("e1", "u-b", day(10)))).contains("LINK_TO_DELETED_USER");
+            assertThat(judged(link("e1", "u-b", day(10)))).contains(LinkRejection.Code.LINK_TO_DELETED_USER);
         }
 
         @Test
@@ -344,7 +344,7 @@ class LinkReplayTests {
         @Test
         void aMove29DaysAfterThePreviousIsRejected() {
             assertThat(judged(link("e3", "u-c", day(69)), link("e1", "u-a1", day(0)), link("e2", "u-b", day(40))))
-                    .contains("LINK_COOL_OFF");
+                    .contains(LinkRejection.Code.LINK_COOL_OFF);
         }
 
         @Test
@@ -356,12 +356,12 @@ class LinkReplayTests {
         @Test
         void aMoveOneMillisecondShortOf30DaysIsRejected() {
             assertThat(judged(link("e2", "u-b", day(30).minusMillis(1)), link("e1", "u-a1", day(0))))
-                    .contains("LINK_COOL_OFF");
+                    .contains(LinkRejection.Code.LINK_COOL_OFF);
         }
 
         @Test
         void theFirstLinkStartsTheCoolOff() {
-            assertThat(judged(link("e2", "u-b", day(29)), link("e1", "u-a1", day(0)))).contains("LINK_COOL_OFF");
+            assertThat(judged(link("e2", "u-b", day(29)), link("e1", "u-a1", day(0)))).contains(LinkRejection.Code.LINK_COOL_OFF);
         }
 
         @Test
@@ -389,12 +389,12 @@ class LinkReplayTests {
 
         @Test
         void aFourthMoveWithin365DaysIsRejected() {
-            assertThat(judged(link("e4", "u-d", day(90)), threeMoves)).contains("LINK_LIMIT");
+            assertThat(judged(link("e4", "u-d", day(90)), threeMoves)).contains(LinkRejection.Code.LINK_LIMIT);
         }
 
         @Test
         void aFourthMoveOneMillisecondShortOf365DaysAfterTheFirstIsRejected() {
-            assertThat(judged(link("e4", "u-d", day(365).minusMillis(1)), threeMoves)).contains("LINK_LIMIT");
+            assertThat(judged(link("e4", "u-d", day(365).minusMillis(1)), threeMoves)).contains(LinkRejection.Code.LINK_LIMIT);
         }
 
         @Test
@@ -407,7 +407,7 @@ class LinkReplayTests {
             LinkEvent[] fourMoves = Arrays.copyOf(threeMoves, 4);
             fourMoves[3] = link("e4", "u-d", day(365));
 
-            assertThat(judged(link("e5", "u-e", day(394)), fourMoves)).contains("LINK_LIMIT");
+            assertThat(judged(link("e5", "u-e", day(394)), fourMoves)).contains(LinkRejection.Code.LINK_LIMIT);
         }
 
         @Test
@@ -437,7 +437,7 @@ class LinkReplayTests {
         void aLateMoveIsHeldBackByALaterMoveAlreadyAccepted() {
             // Occurred 40 days after the first link, but only 20 days before the accepted move to ORG-B.
             assertThat(judged(link("e3", "u-c", day(40)), link("e1", "u-a1", day(0)), link("e2", "u-b", day(60))))
-                    .contains("LINK_COOL_OFF");
+                    .contains(LinkRejection.Code.LINK_COOL_OFF);
         }
 
         @Test
@@ -445,7 +445,7 @@ class LinkReplayTests {
             // Moves at 0, 50, 100 and 200 days: 30 days apart, but four within 365 days.
             assertThat(judged(link("e4", "u-d", day(50)),
                     link("e1", "u-a1", day(0)), link("e2", "u-b", day(100)), link("e3", "u-c", day(200))))
-                    .contains("LINK_LIMIT");
+                    .contains(LinkRejection.Code.LINK_LIMIT);
         }
 
         @Test
@@ -454,7 +454,7 @@ class LinkReplayTests {
                     link("e3", "u-c", day(200)), link("e1", "u-a1", day(0)), link("e2", "u-b", day(100))));
 
             assertThat(LinkReplay.judge(link("e4", "u-d", day(50)), accepted, users, OwnershipRules.PROGRAMME))
-                    .map(LinkRejection::code).contains("LINK_LIMIT");
+                    .map(LinkRejection::code).contains(LinkRejection.Code.LINK_LIMIT);
         }
 
         @Test
@@ -467,7 +467,7 @@ class LinkReplayTests {
                     link("e3", "u-b2", day(35)), link("e4", "u-c", day(60))};
 
             assertThat(judged(link("e5", "u-d", day(400)), accepted)).isEmpty();
-            assertThat(judged(link("e5", "u-d", day(70)), accepted)).contains("LINK_LIMIT");
+            assertThat(judged(link("e5", "u-d", day(70)), accepted)).contains(LinkRejection.Code.LINK_LIMIT);
         }
 
         @Test
@@ -485,7 +485,7 @@ class LinkReplayTests {
             OwnershipRules strict = new OwnershipRules(1, Duration.ofDays(365), Duration.ofDays(1));
 
             assertThat(LinkReplay.judge(link("e2", "u-b", day(100)), List.of(link("e1", "u-a1", day(0))), users, strict))
-                    .map(LinkRejection::code).contains("LINK_LIMIT");
+                    .map(LinkRejection::code).contains(LinkRejection.Code.LINK_LIMIT);
         }
     }
 }

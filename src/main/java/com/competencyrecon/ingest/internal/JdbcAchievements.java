@@ -2,13 +2,15 @@ package com.competencyrecon.ingest.internal;
 
 import com.competencyrecon.evaluation.Achievement;
 import com.competencyrecon.evaluation.AchievementStatus;
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedItem;
+import com.competencyrecon.ingest.Stored;
+import com.competencyrecon.ingest.feeds.AchievementsFeed.Row;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,11 +19,26 @@ import java.util.Map;
 
 /** Owns the table {@code achievement}: the only place its rows are mapped. */
 @Repository
-public class JdbcAchievements {
+public class JdbcAchievements implements FeedTable<Row> {
 
     private static final String OF_MSAS = """
             SELECT record_id, msa_id, credential, earned_at, expires_on, status FROM achievement
              WHERE msa_id IN (:msas) ORDER BY msa_id, record_id""";
+    private static final String FIND = """
+            SELECT record_id, msa_id, credential, earned_at, expires_on, status, source, loaded_on, loaded_line
+              FROM achievement WHERE record_id IN (:keys)""";
+    private static final String INSERT = """
+            INSERT INTO achievement (record_id, msa_id, credential, earned_at, expires_on, status, source,
+                                     loaded_on, loaded_line)
+            VALUES (:record_id, :msa_id, :credential, :earned_at, :expires_on, :status, :source, :loaded_on,
+                    :loaded_line)""";
+    private static final String UPDATE = """
+            UPDATE achievement SET msa_id = :msa_id, credential = :credential, earned_at = :earned_at,
+                   expires_on = :expires_on, status = :status, source = :source, loaded_on = :loaded_on,
+                   loaded_line = :loaded_line
+             WHERE record_id = :record_id""";
+    private static final String TOUCH =
+            "UPDATE achievement SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE record_id = :record_id";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -37,11 +54,48 @@ public class JdbcAchievements {
         }
         jdbc.query(OF_MSAS, new MapSqlParameterSource("msas", msaIds), rs -> {
             Achievement a = new Achievement(rs.getString("record_id"), rs.getString("msa_id"),
-                    rs.getString("credential"),
-                    rs.getObject("earned_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                    rs.getString("credential"), Rows.instant(rs, "earned_at"),
                     rs.getObject("expires_on", LocalDate.class), AchievementStatus.valueOf(rs.getString("status")));
             byMsa.computeIfAbsent(a.msaId(), k -> new ArrayList<>()).add(a);
         });
         return byMsa;
+    }
+
+    @Override
+    public Feed feed() {
+        return Feed.ACHIEVEMENTS;
+    }
+
+    @Override
+    public List<Stored<Row>> find(Collection<Row> rows) {
+        List<String> keys = rows.stream().map(Row::recordId).distinct().toList();
+        return keys.isEmpty() ? List.of() : jdbc.query(FIND, new MapSqlParameterSource("keys", keys),
+                (rs, i) -> Rows.stored(new Row(rs.getString("record_id"), rs.getString("msa_id"),
+                        rs.getString("credential"), Rows.instant(rs, "earned_at"),
+                        rs.getObject("expires_on", LocalDate.class), AchievementStatus.valueOf(rs.getString("status")),
+                        Rows.optionalText(rs, "source")), rs));
+    }
+
+    @Override
+    public void insert(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(INSERT, Rows.params(night, items, JdbcAchievements::columns));
+    }
+
+    @Override
+    public void update(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(UPDATE, Rows.params(night, items, JdbcAchievements::columns));
+    }
+
+    @Override
+    public void touch(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(TOUCH, Rows.params(night, items,
+                row -> new MapSqlParameterSource("record_id", row.recordId())));
+    }
+
+    private static MapSqlParameterSource columns(Row row) {
+        return new MapSqlParameterSource("record_id", row.recordId()).addValue("msa_id", row.msaId())
+                .addValue("credential", row.credential()).addValue("earned_at", Rows.utc(row.earnedAt()))
+                .addValue("expires_on", row.expiresOn()).addValue("status", row.status().name())
+                .addValue("source", row.source());
     }
 }

@@ -1,5 +1,9 @@
 package com.competencyrecon.ingest.internal;
 
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedItem;
+import com.competencyrecon.ingest.Stored;
+import com.competencyrecon.ingest.feeds.MsaLinksFeed.Row;
 import com.competencyrecon.ownership.LinkAction;
 import com.competencyrecon.ownership.LinkEvent;
 import com.competencyrecon.ownership.LinkHistory;
@@ -11,19 +15,20 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
  * Owns the table {@code msa_link_event}: the only place its rows are mapped. The accounts an event names are
- * read through {@link JdbcUserAccounts}, which maps them.
+ * mapped by {@link JdbcUserAccounts}.
  */
 @Repository
-public class JdbcLinkEvents implements LinkHistory {
+public class JdbcLinkEvents implements LinkHistory, FeedTable<Row> {
 
     private static final String MSAS_AFTER = """
             SELECT DISTINCT msa_id FROM msa_link_event WHERE msa_id > :after AND occurred_at <= :at
@@ -33,6 +38,20 @@ public class JdbcLinkEvents implements LinkHistory {
               FROM msa_link_event e JOIN user_account u ON u.user_id = e.user_id
              WHERE e.msa_id IN (:msas) AND e.occurred_at <= :at
              ORDER BY e.msa_id, e.occurred_at, e.event_id""";
+    private static final String OF_MSAS =
+            "SELECT event_id, msa_id, user_id, action, occurred_at FROM msa_link_event WHERE msa_id IN (:msas)";
+    private static final String FIND = """
+            SELECT event_id, msa_id, user_id, action, occurred_at, loaded_on, loaded_line FROM msa_link_event
+             WHERE event_id IN (:keys)""";
+    private static final String INSERT = """
+            INSERT INTO msa_link_event (event_id, msa_id, user_id, action, occurred_at, loaded_on, loaded_line)
+            VALUES (:event_id, :msa_id, :user_id, :action, :occurred_at, :loaded_on, :loaded_line)""";
+    private static final String UPDATE = """
+            UPDATE msa_link_event SET msa_id = :msa_id, user_id = :user_id, action = :action,
+                   occurred_at = :occurred_at, loaded_on = :loaded_on, loaded_line = :loaded_line
+             WHERE event_id = :event_id""";
+    private static final String TOUCH =
+            "UPDATE msa_link_event SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE event_id = :event_id";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcUserAccounts users;
@@ -45,7 +64,7 @@ public class JdbcLinkEvents implements LinkHistory {
     @Override
     public List<String> msasAfter(String after, Instant at, int limit) {
         return jdbc.queryForList(MSAS_AFTER, new MapSqlParameterSource("after", after == null ? "" : after)
-                .addValue("at", utc(at)).addValue("page", limit), String.class);
+                .addValue("at", Rows.utc(at)).addValue("page", limit), String.class);
     }
 
     @Override
@@ -53,7 +72,7 @@ public class JdbcLinkEvents implements LinkHistory {
         if (msaIds.isEmpty()) {
             return;
         }
-        jdbc.query(EVENTS_WITH_USERS, new MapSqlParameterSource("msas", msaIds).addValue("at", utc(at)),
+        jdbc.query(EVENTS_WITH_USERS, new MapSqlParameterSource("msas", msaIds).addValue("at", Rows.utc(at)),
                 rs -> {
                     each.accept(event(rs), JdbcUserAccounts.account(rs));
                 });
@@ -64,13 +83,55 @@ public class JdbcLinkEvents implements LinkHistory {
         return users.users(userIds);
     }
 
-    static LinkEvent event(ResultSet rs) throws SQLException {
-        return new LinkEvent(rs.getString("event_id"), rs.getString("msa_id"), rs.getString("user_id"),
-                LinkAction.valueOf(rs.getString("action")),
-                rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+    /** Every stored event of the given MSAs, by MSA. */
+    public Map<String, List<LinkEvent>> ofMsas(Collection<String> msaIds) {
+        Map<String, List<LinkEvent>> byMsa = new HashMap<>();
+        if (!msaIds.isEmpty()) {
+            jdbc.query(OF_MSAS, new MapSqlParameterSource("msas", msaIds), rs -> {
+                LinkEvent event = event(rs);
+                byMsa.computeIfAbsent(event.msaId(), k -> new ArrayList<>()).add(event);
+            });
+        }
+        return byMsa;
     }
 
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    private static LinkEvent event(ResultSet rs) throws SQLException {
+        return new LinkEvent(rs.getString("event_id"), rs.getString("msa_id"), rs.getString("user_id"),
+                LinkAction.valueOf(rs.getString("action")), Rows.instant(rs, "occurred_at"));
+    }
+
+    @Override
+    public Feed feed() {
+        return Feed.MSA_LINKS;
+    }
+
+    @Override
+    public List<Stored<Row>> find(Collection<Row> rows) {
+        List<String> keys = rows.stream().map(Row::eventId).distinct().toList();
+        return keys.isEmpty() ? List.of() : jdbc.query(FIND, new MapSqlParameterSource("keys", keys), (rs, i) -> {
+            LinkEvent e = event(rs);
+            return Rows.stored(new Row(e.eventId(), e.msaId(), e.userId(), e.action(), e.occurredAt()), rs);
+        });
+    }
+
+    @Override
+    public void insert(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(INSERT, Rows.params(night, items, JdbcLinkEvents::columns));
+    }
+
+    @Override
+    public void update(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(UPDATE, Rows.params(night, items, JdbcLinkEvents::columns));
+    }
+
+    @Override
+    public void touch(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(TOUCH, Rows.params(night, items, row -> new MapSqlParameterSource("event_id", row.eventId())));
+    }
+
+    private static MapSqlParameterSource columns(Row row) {
+        return new MapSqlParameterSource("event_id", row.eventId()).addValue("msa_id", row.msaId())
+                .addValue("user_id", row.userId()).addValue("action", row.action().name())
+                .addValue("occurred_at", Rows.utc(row.occurredAt()));
     }
 }

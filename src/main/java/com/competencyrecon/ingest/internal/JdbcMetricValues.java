@@ -2,10 +2,15 @@ package com.competencyrecon.ingest.internal;
 
 import com.competencyrecon.catalog.Association;
 import com.competencyrecon.evaluation.MetricValue;
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedItem;
+import com.competencyrecon.ingest.Stored;
+import com.competencyrecon.ingest.feeds.MetricsFeed.Row;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,14 +18,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Owns the table {@code metric_value}: the only place its rows are mapped. */
+/** Owns the table {@code metric_value}: the only place its rows are mapped. The month is stored as 'YYYY-MM'. */
 @Repository
-public class JdbcMetricValues {
+public class JdbcMetricValues implements FeedTable<Row> {
 
     // The month is stored as CHAR(7) 'YYYY-MM', so comparing the text compares the months.
     private static final String OF_ORGS = """
             SELECT org_id, metric, month, association, amount FROM metric_value
              WHERE org_id IN (:orgs) AND month >= :from AND month <= :to""";
+    private static final String FIND = """
+            SELECT org_id, metric, month, association, amount, loaded_on, loaded_line FROM metric_value
+             WHERE (org_id, metric, month, association) IN (:keys)""";
+    private static final String INSERT = """
+            INSERT INTO metric_value (org_id, metric, month, association, amount, loaded_on, loaded_line)
+            VALUES (:org_id, :metric, :month, :association, :amount, :loaded_on, :loaded_line)""";
+    private static final String UPDATE = """
+            UPDATE metric_value SET amount = :amount, loaded_on = :loaded_on, loaded_line = :loaded_line
+             WHERE org_id = :org_id AND metric = :metric AND month = :month AND association = :association""";
+    private static final String TOUCH = """
+            UPDATE metric_value SET loaded_on = :loaded_on, loaded_line = :loaded_line
+             WHERE org_id = :org_id AND metric = :metric AND month = :month AND association = :association""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -41,5 +58,41 @@ public class JdbcMetricValues {
                     Association.valueOf(rs.getString("association")), rs.getBigDecimal("amount")));
         });
         return byOrg;
+    }
+
+    @Override
+    public Feed feed() {
+        return Feed.METRICS;
+    }
+
+    @Override
+    public List<Stored<Row>> find(Collection<Row> rows) {
+        List<List<Object>> keys = rows.stream().map(row -> List.<Object>of(row.orgId(), row.metric(),
+                row.monthText(), row.association().name())).distinct().toList();
+        return keys.isEmpty() ? List.of() : jdbc.query(FIND,
+                new MapSqlParameterSource("keys", keys.stream().map(List::toArray).toList()),
+                (rs, i) -> Rows.stored(new Row(rs.getString("org_id"), rs.getString("metric"),
+                        YearMonth.parse(rs.getString("month")), Association.valueOf(rs.getString("association")),
+                        rs.getBigDecimal("amount")), rs));
+    }
+
+    @Override
+    public void insert(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(INSERT, Rows.params(night, items, row -> key(row).addValue("amount", row.amount())));
+    }
+
+    @Override
+    public void update(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(UPDATE, Rows.params(night, items, row -> key(row).addValue("amount", row.amount())));
+    }
+
+    @Override
+    public void touch(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(TOUCH, Rows.params(night, items, JdbcMetricValues::key));
+    }
+
+    private static MapSqlParameterSource key(Row row) {
+        return new MapSqlParameterSource("org_id", row.orgId()).addValue("metric", row.metric())
+                .addValue("month", row.monthText()).addValue("association", row.association().name());
     }
 }

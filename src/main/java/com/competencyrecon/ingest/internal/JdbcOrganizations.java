@@ -3,18 +3,38 @@ package com.competencyrecon.ingest.internal;
 import com.competencyrecon.catalog.Market;
 import com.competencyrecon.evaluation.OrgRow;
 import com.competencyrecon.evaluation.Organizations;
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedItem;
+import com.competencyrecon.ingest.Stored;
+import com.competencyrecon.ingest.feeds.OrganizationsFeed.Row;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Owns the table {@code organization}: the only place its rows are mapped. */
 @Repository
-public class JdbcOrganizations implements Organizations {
+public class JdbcOrganizations implements Organizations, FeedTable<Row> {
 
+    private static final String FIND = """
+            SELECT org_id, name, market, country, loaded_on, loaded_line FROM organization WHERE org_id IN (:keys)""";
+    private static final String INSERT = """
+            INSERT INTO organization (org_id, name, market, country, loaded_on, loaded_line)
+            VALUES (:org_id, :name, :market, :country, :loaded_on, :loaded_line)""";
+    private static final String UPDATE = """
+            UPDATE organization SET name = :name, market = :market, country = :country, loaded_on = :loaded_on,
+                   loaded_line = :loaded_line
+             WHERE org_id = :org_id""";
+    private static final String TOUCH =
+            "UPDATE organization SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE org_id = :org_id";
+    private static final String KNOWN = "SELECT org_id FROM organization WHERE org_id IN (:ids)";
     private static final String AFTER = """
             SELECT org_id, name, market FROM organization WHERE org_id > :after ORDER BY org_id LIMIT :limit""";
     private static final String NAMES = "SELECT org_id, name FROM organization";
@@ -39,5 +59,44 @@ public class JdbcOrganizations implements Organizations {
             names.put(rs.getString("org_id"), rs.getString("name"));
         });
         return names;
+    }
+
+    /** Which of the given organisations are stored. */
+    public Set<String> known(Collection<String> orgIds) {
+        return orgIds.isEmpty() ? new HashSet<>()
+                : new HashSet<>(jdbc.queryForList(KNOWN, new MapSqlParameterSource("ids", orgIds), String.class));
+    }
+
+    @Override
+    public Feed feed() {
+        return Feed.ORGANIZATIONS;
+    }
+
+    @Override
+    public List<Stored<Row>> find(Collection<Row> rows) {
+        List<String> keys = rows.stream().map(Row::orgId).distinct().toList();
+        return keys.isEmpty() ? List.of() : jdbc.query(FIND, new MapSqlParameterSource("keys", keys),
+                (rs, i) -> Rows.stored(new Row(rs.getString("org_id"), rs.getString("name"),
+                        Market.valueOf(rs.getString("market")), Rows.optionalText(rs, "country")), rs));
+    }
+
+    @Override
+    public void insert(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(INSERT, Rows.params(night, items, JdbcOrganizations::columns));
+    }
+
+    @Override
+    public void update(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(UPDATE, Rows.params(night, items, JdbcOrganizations::columns));
+    }
+
+    @Override
+    public void touch(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(TOUCH, Rows.params(night, items, row -> new MapSqlParameterSource("org_id", row.orgId())));
+    }
+
+    private static MapSqlParameterSource columns(Row row) {
+        return new MapSqlParameterSource("org_id", row.orgId()).addValue("name", row.name())
+                .addValue("market", row.market().name()).addValue("country", row.country());
     }
 }

@@ -1,5 +1,9 @@
 package com.competencyrecon.ingest.internal;
 
+import com.competencyrecon.ingest.Feed;
+import com.competencyrecon.ingest.FeedItem;
+import com.competencyrecon.ingest.Stored;
+import com.competencyrecon.ingest.feeds.UsersFeed.Row;
 import com.competencyrecon.ownership.UserAccount;
 import com.competencyrecon.ownership.UserStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -8,20 +12,30 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Owns the table {@code user_account}: the only place its rows are mapped. */
 @Repository
-public class JdbcUserAccounts {
+public class JdbcUserAccounts implements FeedTable<Row> {
 
-    /** The columns {@link #account} reads; a query joining the table selects them under these names. */
-    static final String COLUMNS = "user_id, org_id, status, changed_at";
-
-    private static final String BY_IDS = "SELECT " + COLUMNS + " FROM user_account WHERE user_id IN (:ids)";
+    private static final String BY_IDS =
+            "SELECT user_id, org_id, status, changed_at FROM user_account WHERE user_id IN (:ids)";
+    private static final String FIND = """
+            SELECT user_id, org_id, email, status, changed_at, loaded_on, loaded_line FROM user_account
+             WHERE user_id IN (:keys)""";
+    private static final String INSERT = """
+            INSERT INTO user_account (user_id, org_id, email, status, changed_at, loaded_on, loaded_line)
+            VALUES (:user_id, :org_id, :email, :status, :changed_at, :loaded_on, :loaded_line)""";
+    private static final String UPDATE = """
+            UPDATE user_account SET org_id = :org_id, email = :email, status = :status, changed_at = :changed_at,
+                   loaded_on = :loaded_on, loaded_line = :loaded_line
+             WHERE user_id = :user_id""";
+    private static final String TOUCH =
+            "UPDATE user_account SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE user_id = :user_id";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -41,10 +55,47 @@ public class JdbcUserAccounts {
         return users;
     }
 
-    /** Maps the account columns of the current row (stored as UTC date-times). */
+    /**
+     * Maps the account columns ({@code user_id, org_id, status, changed_at}) of the current row, also for a
+     * query that joins the table.
+     */
     static UserAccount account(ResultSet rs) throws SQLException {
         return new UserAccount(rs.getString("user_id"), rs.getString("org_id"),
-                UserStatus.valueOf(rs.getString("status")),
-                rs.getObject("changed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                UserStatus.valueOf(rs.getString("status")), Rows.instant(rs, "changed_at"));
+    }
+
+    @Override
+    public Feed feed() {
+        return Feed.USERS;
+    }
+
+    @Override
+    public List<Stored<Row>> find(Collection<Row> rows) {
+        List<String> keys = rows.stream().map(Row::userId).distinct().toList();
+        return keys.isEmpty() ? List.of() : jdbc.query(FIND, new MapSqlParameterSource("keys", keys),
+                (rs, i) -> Rows.stored(new Row(rs.getString("user_id"), rs.getString("org_id"),
+                        Rows.optionalText(rs, "email"), UserStatus.valueOf(rs.getString("status")),
+                        Rows.instant(rs, "changed_at")), rs));
+    }
+
+    @Override
+    public void insert(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(INSERT, Rows.params(night, items, JdbcUserAccounts::columns));
+    }
+
+    @Override
+    public void update(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(UPDATE, Rows.params(night, items, JdbcUserAccounts::columns));
+    }
+
+    @Override
+    public void touch(LocalDate night, List<FeedItem<Row>> items) {
+        jdbc.batchUpdate(TOUCH, Rows.params(night, items, row -> new MapSqlParameterSource("user_id", row.userId())));
+    }
+
+    private static MapSqlParameterSource columns(Row row) {
+        return new MapSqlParameterSource("user_id", row.userId()).addValue("org_id", row.orgId())
+                .addValue("email", row.email()).addValue("status", row.status().name())
+                .addValue("changed_at", Rows.utc(row.changedAt()));
     }
 }
