@@ -8,7 +8,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import com.competencyrecon.ingest.csv.CsvFeedReader;
+import com.competencyrecon.ingest.internal.CsvFeedReader;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;

@@ -13,7 +13,7 @@ import com.competencyrecon.ingest.FeedStore;
 import com.competencyrecon.ingest.feeds.FeedSpecs;
 import com.competencyrecon.ingest.internal.FeedItemWriter;
 import com.competencyrecon.ingest.internal.JdbcFeedLog;
-import com.competencyrecon.ingest.csv.CsvFeedReader;
+import com.competencyrecon.ingest.internal.CsvFeedReader;
 import com.competencyrecon.ingest.csv.CsvRecord;
 import com.competencyrecon.system.ReconMetrics;
 import com.competencyrecon.system.ReconProperties;

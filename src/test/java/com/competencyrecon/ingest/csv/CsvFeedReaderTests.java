@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import com.competencyrecon.ingest.internal.CsvFeedReader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,13 +141,13 @@ class CsvFeedReaderTests {
         @Test
         void givesUpOnAQuotedFieldLongerThanTheLineLimitAndReadsOn() throws IOException {
             StringBuilder text = new StringBuilder(HEADER).append("u0,o1,\"never closed,ACTIVE,2026-11-23T10:15:00Z\n");
-            for (int i = 1; i <= CsvFeedReader.MAX_LINES_PER_RECORD + 50; i++) {
+            for (int i = 1; i <= CsvFeedFile.MAX_LINES_PER_RECORD + 50; i++) {
                 text.append("u").append(i).append(",o1,,ACTIVE,2026-11-23T10:15:00Z\n");
             }
 
             List<CsvRecord> records = readAll(users(text.toString()));
 
-            assertThat(records).hasSize(CsvFeedReader.MAX_LINES_PER_RECORD + 51);
+            assertThat(records).hasSize(CsvFeedFile.MAX_LINES_PER_RECORD + 51);
             assertThat(records.get(0)).extracting(CsvRecord::line, CsvRecord::malformed)
                     .containsExactly(2L, "unterminated quoted field (no closing quote within 100 lines)");
             assertThat(records.subList(1, records.size())).noneMatch(CsvRecord::isMalformed);
@@ -220,7 +221,7 @@ class CsvFeedReaderTests {
         }
 
         private Logger readerLogger() {
-            return (Logger) LoggerFactory.getLogger(CsvFeedReader.class);
+            return (Logger) LoggerFactory.getLogger(CsvFeedFile.class);
         }
     }
 

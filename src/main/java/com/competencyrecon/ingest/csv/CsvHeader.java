@@ -1,0 +1,89 @@
+package com.competencyrecon.ingest.csv;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A feed file's header: where each of the feed's columns is, checked against the columns the feed requires. */
+final class CsvHeader {
+
+    // Under the file reader's name: what reading a feed file logs goes to one logger.
+    private static final Logger log = LoggerFactory.getLogger(CsvFeedFile.class);
+
+    /** A file with no header row: no records. */
+    static final CsvHeader NONE = new CsvHeader(0, new int[0]);
+
+    private final int width;
+    /** For each known column, its position in the header, or -1 where the header lacks it. */
+    private final int[] positions;
+
+    private CsvHeader(int width, int[] positions) {
+        this.width = width;
+        this.positions = positions;
+    }
+
+    /**
+     * Matches the header's names with the feed's columns, in any order; unknown columns are ignored with one
+     * warning. @throws FeedFormatException when the row is malformed, lacks a required column or repeats one
+     */
+    static CsvHeader read(String fileName, CsvRecordSplitter.RawRecord header, List<String> knownColumns,
+                          Set<String> requiredColumns) {
+        if (header.malformed() != null) {
+            throw new FeedFormatException("%s: header row on line %d cannot be read: %s"
+                    .formatted(fileName, header.line(), header.malformed()));
+        }
+        String[] names = header.fields();
+        Map<String, Integer> positionOf = new HashMap<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        for (int position = 0; position < names.length; position++) {
+            String name = names[position].trim();
+            if (!knownColumns.contains(name)) {
+                unknown.add(name);
+            }
+            else if (positionOf.putIfAbsent(name, position) != null) {
+                repeated.add(name);
+            }
+        }
+        List<String> missing = knownColumns.stream()
+                .filter(requiredColumns::contains)
+                .filter(column -> !positionOf.containsKey(column))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new FeedFormatException("%s: header lacks required column(s) %s"
+                    .formatted(fileName, String.join(", ", missing)));
+        }
+        if (!repeated.isEmpty()) {
+            // Which of the two would be the value? Guessing could apply the wrong one silently.
+            throw new FeedFormatException("%s: header repeats column(s) %s"
+                    .formatted(fileName, String.join(", ", repeated)));
+        }
+        if (!unknown.isEmpty()) {
+            log.warn("{}: ignoring unknown column(s) {}", fileName,
+                    unknown.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", ")));
+        }
+        return new CsvHeader(names.length,
+                knownColumns.stream().mapToInt(column -> positionOf.getOrDefault(column, -1)).toArray());
+    }
+
+    /** How many fields each record must have; 0 for no header. */
+    int width() {
+        return width;
+    }
+
+    /** The position in a record of the {@code column}-th known column, or -1 where the header lacks it. */
+    int position(int column) {
+        return positions[column];
+    }
+
+    /** How many known columns the header was matched with (0 for no header). */
+    int columns() {
+        return positions.length;
+    }
+}
