@@ -92,6 +92,44 @@ public final class CatalogLoader {
         return new Parser(sourceName).catalog(document);
     }
 
+    /** Loads the catalogue in {@code file} with the SHA-256 of the bytes it was read from. */
+    public static LoadedCatalog loadWithFingerprint(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            return new LoadedCatalog(load(file), "");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new LoadedCatalog(load(new java.io.ByteArrayInputStream(bytes), file.toString()), sha256(bytes));
+        }
+        catch (IOException ex) {
+            throw new CatalogException(file + ": cannot read the catalogue: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The bundled catalogue with the SHA-256 of its bytes. */
+    public static LoadedCatalog loadDefaultWithFingerprint() {
+        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new CatalogException("classpath:" + DEFAULT_RESOURCE + ": not found");
+            }
+            byte[] bytes = in.readAllBytes();
+            return new LoadedCatalog(load(new java.io.ByteArrayInputStream(bytes), DEFAULT_SOURCE_NAME), sha256(bytes));
+        }
+        catch (IOException ex) {
+            throw new CatalogException("classpath:" + DEFAULT_RESOURCE + ": cannot read: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** Loads the catalogue the product ships with ({@link #DEFAULT_RESOURCE}). */
     public static Catalog loadDefault() {
         try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {

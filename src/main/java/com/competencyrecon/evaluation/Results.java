@@ -15,6 +15,9 @@ public interface Results {
     /** Replaces the night's results of the given organisations (a restarted chunk gives the same rows). */
     void replace(LocalDate date, Collection<String> orgIds, List<CompetencyResult> results);
 
+    /** Gives the organisations the results they had on {@code from} as their results of {@code to}. */
+    void carryForward(LocalDate from, LocalDate to, Collection<String> orgIds);
+
     /** Every result of the night, in organisation then competency order, streamed. */
     void forEachOn(LocalDate date, Consumer<CompetencyResult> each);
 

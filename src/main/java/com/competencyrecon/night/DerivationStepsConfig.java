@@ -14,6 +14,7 @@ import com.competencyrecon.membership.MembershipOrders;
 import com.competencyrecon.ownership.EffectiveLinks;
 import com.competencyrecon.ownership.LinkHistory;
 import com.competencyrecon.ownership.internal.DeriveOwnershipTasklet;
+import com.competencyrecon.plan.internal.PlannedScope;
 import com.competencyrecon.reports.internal.WriteReportsTasklet;
 import com.competencyrecon.alerts.Alerts;
 import com.competencyrecon.ingest.FeedLog;
@@ -64,7 +65,7 @@ public class DerivationStepsConfig {
                        @Value("#{jobParameters['" + ParameterNames.CATALOG + "']}") String catalog,
                        CatalogService catalogs, NightClock clock) {
         LocalDate date = LocalDate.parse(businessDate);
-        return new Night(date, Path.of(inputDir), Path.of(reportDir), catalogs.forRun(catalog), clock.asOf(date),
+        return new Night(date, Path.of(inputDir), Path.of(reportDir), catalogs.resolve(catalog), clock.asOf(date),
                 clock.cutoff(date));
     }
 
@@ -75,8 +76,10 @@ public class DerivationStepsConfig {
     }
 
     @Bean @StepScope
-    public DeriveOwnershipTasklet deriveOwnershipTasklet(Night night, LinkHistory history, EffectiveLinks links) {
-        return new DeriveOwnershipTasklet(history, links, night.asOf().countableAt(), properties.chunkSize());
+    public DeriveOwnershipTasklet deriveOwnershipTasklet(Night night, LinkHistory history, EffectiveLinks links,
+                                                         PlannedScope plannedScope) {
+        return new DeriveOwnershipTasklet(history, links, plannedScope, night.asOf().countableAt(),
+                properties.chunkSize());
     }
 
     @Bean
@@ -90,8 +93,9 @@ public class DerivationStepsConfig {
     }
 
     @Bean @StepScope
-    public OrganizationReader organizationReader(Organizations organizations) {
-        return new OrganizationReader(organizations, ORGANIZATIONS_PER_CHUNK, "organizationReader");
+    public OrganizationReader organizationReader(PlannedScope plannedScope, Organizations organizations) {
+        return PlanStepsConfig.plannedOrganizations(plannedScope, organizations, ORGANIZATIONS_PER_CHUNK,
+                "organizationReader");
     }
 
     @Bean @StepScope
@@ -112,8 +116,9 @@ public class DerivationStepsConfig {
     }
 
     @Bean @StepScope
-    public OrganizationReader alertedOrganizationReader(Organizations organizations) {
-        return new OrganizationReader(organizations, ORGANIZATIONS_PER_CHUNK, "alertedOrganizationReader");
+    public OrganizationReader alertedOrganizationReader(PlannedScope plannedScope, Organizations organizations) {
+        return PlanStepsConfig.plannedOrganizations(plannedScope, organizations, ORGANIZATIONS_PER_CHUNK,
+                "alertedOrganizationReader");
     }
 
     @Bean @StepScope

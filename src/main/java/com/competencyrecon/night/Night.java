@@ -1,6 +1,7 @@
 package com.competencyrecon.night;
 
 import com.competencyrecon.catalog.Catalog;
+import com.competencyrecon.catalog.LoadedCatalog;
 import com.competencyrecon.evaluation.AsOf;
 
 import java.nio.file.Path;
@@ -17,11 +18,12 @@ public class Night {
     private final LocalDate businessDate;
     private final Path inputDir;
     private final Path reportDir;
-    private final Catalog catalog;
+    private final LoadedCatalog catalog;
     private final AsOf asOf;
     private final Instant cutoff;
 
-    public Night(LocalDate businessDate, Path inputDir, Path reportDir, Catalog catalog, AsOf asOf, Instant cutoff) {
+    public Night(LocalDate businessDate, Path inputDir, Path reportDir, LoadedCatalog catalog, AsOf asOf,
+                 Instant cutoff) {
         this.businessDate = businessDate;
         this.inputDir = inputDir;
         this.reportDir = reportDir;
@@ -43,7 +45,12 @@ public class Night {
     }
 
     public Catalog catalog() {
-        return catalog;
+        return catalog.catalog();
+    }
+
+    /** The fingerprint of the catalogue's bytes, to tell a changed catalogue from the previous night's. */
+    public String catalogFingerprint() {
+        return catalog.fingerprint();
     }
 
     /** The moment the night's evaluation speaks of. */

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The job {@code nightlyReconciliation}: the seven feeds in their order ({@link IngestStepsConfig}), then
- * effective links, evaluation, alerts and reports ({@link DerivationStepsConfig}). Every step and reader is a
+ * The job {@code nightlyReconciliation}: the seven feeds in their order ({@link IngestStepsConfig}), the night's
+ * plan, effective links, the carrying forward of what cannot have changed ({@link PlanStepsConfig}), then
+ * evaluation, alerts and reports ({@link DerivationStepsConfig}). Every step and reader is a
  * bean with its own name, under which its restart state is saved.
  */
 @Configuration
@@ -21,15 +22,17 @@ public class NightlyJobConfig {
     @Bean
     public Job nightlyReconciliation(JobRepository jobRepository, Step ingestOrganizations, Step ingestUsers,
                                      Step ingestMsaLinks, Step ingestAchievements, Step ingestMetrics,
-                                     Step ingestMemberships, Step ingestOverrides, Step deriveOwnership,
-                                     Step evaluateCompetencies, Step deriveAlerts, Step writeReports,
+                                     Step ingestMemberships, Step ingestOverrides, Step planNight,
+                                     Step deriveOwnership, Step carryForward, Step evaluateCompetencies,
+                                     Step deriveAlerts, Step writeReports,
                                      NightParametersValidator validator, RunLogContext logContext) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(validator)
                 .listener(logContext)
                 .start(ingestOrganizations).next(ingestUsers).next(ingestMsaLinks).next(ingestAchievements)
                 .next(ingestMetrics).next(ingestMemberships).next(ingestOverrides)
-                .next(deriveOwnership).next(evaluateCompetencies).next(deriveAlerts).next(writeReports)
+                .next(planNight).next(deriveOwnership).next(carryForward).next(evaluateCompetencies)
+                .next(deriveAlerts).next(writeReports)
                 .build();
     }
 }

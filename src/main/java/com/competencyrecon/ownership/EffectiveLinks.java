@@ -10,6 +10,9 @@ public interface EffectiveLinks {
     /** Forgets every effective link, before a night derives them anew. */
     void clear();
 
+    /** Forgets the links of the given MSAs, before a night derives them anew. */
+    void forget(Collection<String> msaIds);
+
     /** Stores links derived tonight. */
     void save(List<EffectiveLink> links);
 

@@ -27,6 +27,8 @@ import java.util.List;
  *                         in order (the bundled sample programme by default)
  * @param reportDir        for such a run: where reports go
  * @param jobsDir          the folder of schedule descriptors read when the program runs as a service
+ * @param evaluation       {@code incremental}: a night recomputes only the organisations that can have changed
+ *                         since the previous one; {@code full}: every organisation, every night
  */
 @Validated
 @ConfigurationProperties("recon")
@@ -41,5 +43,11 @@ public record ReconProperties(
         @NotNull @DefaultValue("10s") Duration progressInterval,
         @DefaultValue("") String nights,
         @DefaultValue("reports") String reportDir,
-        @DefaultValue("jobs") String jobsDir) {
+        @DefaultValue("jobs") String jobsDir,
+        @NotNull @DefaultValue("incremental") Evaluation evaluation) {
+
+    /** How much of the programme a night recomputes. */
+    public enum Evaluation {
+        INCREMENTAL, FULL
+    }
 }

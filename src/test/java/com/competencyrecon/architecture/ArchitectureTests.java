@@ -35,7 +35,8 @@ class ArchitectureTests {
 
     /** The feature cores: plain Java over records, unit-tested without Spring or a database. */
     static final String[] CORES = {ROOT + ".catalog", ROOT + ".ownership", ROOT + ".evaluation", ROOT + ".membership",
-            ROOT + ".alerts", ROOT + ".ingest", ROOT + ".ingest.feeds", ROOT + ".reports"};
+            ROOT + ".alerts", ROOT + ".ingest", ROOT + ".ingest.feeds", ROOT + ".ingest.csv", ROOT + ".reports",
+            ROOT + ".plan"};
 
     static JavaClasses classes;
 
@@ -91,7 +92,10 @@ class ArchitectureTests {
                 Map.entry("held_level", "evaluation/internal/JdbcResults.java"),
                 Map.entry("level_met", "evaluation/internal/JdbcResults.java"),
                 Map.entry("level_met_contribution", "evaluation/internal/JdbcResults.java"),
-                Map.entry("alert", "alerts/internal/JdbcAlerts.java"));
+                Map.entry("alert", "alerts/internal/JdbcAlerts.java"),
+                Map.entry("night_plan", "plan/internal/JdbcNightPlans.java"),
+                Map.entry("night_msa", "plan/internal/JdbcNightPlans.java"),
+                Map.entry("night_org", "plan/internal/JdbcNightPlans.java"));
 
         @Test
         void eachIsNamedInSqlByItsOwnerAlone() throws IOException {

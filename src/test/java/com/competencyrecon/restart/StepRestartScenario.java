@@ -53,8 +53,8 @@ abstract class StepRestartScenario {
     static final String N3 = "2026-11-25";
     static final List<String> NIGHTS = List.of(N1, N2, N3);
     static final List<String> JOB_STEPS = List.of("ingestOrganizations", "ingestUsers", "ingestMsaLinks",
-            "ingestAchievements", "ingestMetrics", "ingestMemberships", "ingestOverrides", "deriveOwnership",
-            "evaluateCompetencies", "deriveAlerts", "writeReports");
+            "ingestAchievements", "ingestMetrics", "ingestMemberships", "ingestOverrides", "planNight",
+            "deriveOwnership", "carryForward", "evaluateCompetencies", "deriveAlerts", "writeReports");
     static final List<String> CSV_REPORTS = List.of("competency-status.csv", "alerts.csv", "membership-expiry.csv",
             "marketing-profile.csv", "rejects.csv");
     static final List<String> ALL_REPORTS = Stream.concat(CSV_REPORTS.stream(), Stream.of("summary.html")).toList();
@@ -62,7 +62,7 @@ abstract class StepRestartScenario {
 
     /** The tables a step writes, with one trigger each, armed only while {@code test_fault} names a row. */
     static final Map<String, String> FAULT_COLUMNS = Map.of("effective_link", "msa_id", "competency_result", "org_id",
-            "alert", "org_id");
+            "alert", "org_id", "night_org", "org_id");
 
     @Autowired
     NightRunner runner;
@@ -147,8 +147,30 @@ abstract class StepRestartScenario {
     // --- the four steps --------------------------------------------------------------------------------------
 
     @Test
+    void planFailedPartWayRestartsToTheUninterruptedNights() {
+        // Night 2 builds on night 1: deleting u11a's account marks O11 among the organisations to evaluate again.
+        restartReachesTheUninterruptedNights(N2, "planNight",
+                () -> arm("night_org", "O11"),
+                failed -> assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM night_org WHERE business_date = ?",
+                        Integer.class, LocalDate.parse(N2))).as("no organisation of the failed plan is kept").isZero());
+    }
+
+    @Test
+    void carryingForwardFailedPartWayRestartsToTheUninterruptedNights() {
+        // Nothing of O15 changes on night 2: its results are carried from night 1, five organisations a page, after
+        // the pages of O01..O10 have committed.
+        restartReachesTheUninterruptedNights(N2, "carryForward",
+                () -> arm("competency_result", "O15"),
+                failed -> assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM competency_result"
+                                + " WHERE business_date = ? AND org_id = 'O15'", Integer.class, LocalDate.parse(N2)))
+                        .as("the faulted organisation is not carried").isZero(),
+                restarted -> assertThat(step(restarted, "carryForward").getReadCount())
+                        .as("the restart carries the pages after the committed ones").isEqualTo(3));
+    }
+
+    @Test
     void ownershipFailedPartWayRestartsToTheUninterruptedNights() {
-        // Night 2 moves msa-21b to O22; its new link sorts after 39 of the 44 links the step inserts.
+        // Night 2 moves msa-21b to O22: its link is derived again, and the fault fails that insert.
         restartReachesTheUninterruptedNights(N2, "deriveOwnership",
                 () -> arm("effective_link", "msa-21b"),
                 failed -> assertThat(jdbc.queryForList("SELECT org_id FROM effective_link WHERE msa_id = 'msa-21b'",

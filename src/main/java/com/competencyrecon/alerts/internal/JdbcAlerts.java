@@ -69,6 +69,17 @@ public class JdbcAlerts implements Alerts {
     }
 
     @Override
+    public void carryForward(LocalDate from, LocalDate to, Collection<String> orgIds) {
+        if (orgIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                UPDATE alert SET last_seen_on = :to
+                 WHERE resolved_on IS NULL AND last_seen_on = :from AND org_id IN (:orgs)""",
+                new MapSqlParameterSource("from", from).addValue("to", to).addValue("orgs", orgIds));
+    }
+
+    @Override
     public List<Alert> shownOn(LocalDate night) {
         return jdbc.query(SHOWN_ON, new MapSqlParameterSource("date", night), ROW).stream()
                 .map(a -> a.asShownOn(night)).toList();

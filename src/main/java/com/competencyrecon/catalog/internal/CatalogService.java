@@ -3,6 +3,7 @@ package com.competencyrecon.catalog.internal;
 import com.competencyrecon.catalog.Catalog;
 import com.competencyrecon.catalog.CatalogException;
 import com.competencyrecon.catalog.CatalogLoader;
+import com.competencyrecon.catalog.LoadedCatalog;
 
 import com.competencyrecon.system.ReconProperties;
 import org.slf4j.Logger;
@@ -24,21 +25,27 @@ public class CatalogService {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
-    private final Catalog configured;
+    private final LoadedCatalog configured;
     private final Map<Path, Loaded> byPath = new ConcurrentHashMap<>();
 
     public CatalogService(ReconProperties properties) {
         if (properties.catalog() == null || properties.catalog().isBlank()) {
-            this.configured = CatalogLoader.loadDefault();
-            log.info("Catalogue: the bundled default ({} competencies)", configured.competencies().size());
+            this.configured = CatalogLoader.loadDefaultWithFingerprint();
+            log.info("Catalogue: the bundled default ({} competencies)", configured.catalog().competencies().size());
         } else {
-            this.configured = CatalogLoader.load(Path.of(properties.catalog()));
-            log.info("Catalogue: {} ({} competencies)", properties.catalog(), configured.competencies().size());
+            this.configured = CatalogLoader.loadWithFingerprint(Path.of(properties.catalog()));
+            log.info("Catalogue: {} ({} competencies)", properties.catalog(),
+                    configured.catalog().competencies().size());
         }
     }
 
     /** The catalogue of a run: the file it names, or the configured one when it names none. */
     public Catalog forRun(String catalogParameter) {
+        return resolve(catalogParameter).catalog();
+    }
+
+    /** The catalogue of a run with the fingerprint of the bytes it was read from. */
+    public LoadedCatalog resolve(String catalogParameter) {
         if (catalogParameter == null || catalogParameter.isBlank()) {
             return configured;
         }
@@ -46,7 +53,7 @@ public class CatalogService {
         FileTime modified = modified(path);
         Loaded loaded = byPath.get(path);
         if (loaded == null || !loaded.modified().equals(modified)) {
-            loaded = new Loaded(CatalogLoader.load(path), modified);
+            loaded = new Loaded(CatalogLoader.loadWithFingerprint(path), modified);
             byPath.put(path, loaded);
         }
         return loaded.catalog();
@@ -60,6 +67,6 @@ public class CatalogService {
         }
     }
 
-    private record Loaded(Catalog catalog, FileTime modified) {
+    private record Loaded(LoadedCatalog catalog, FileTime modified) {
     }
 }

@@ -67,6 +67,19 @@ public class JdbcResults implements Results {
     }
 
     @Override
+    public void carryForward(LocalDate from, LocalDate to, Collection<String> orgIds) {
+        if (orgIds.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("from", from).addValue("to", to).addValue("orgs", orgIds);
+        jdbc.update("DELETE FROM competency_result WHERE business_date = :to AND org_id IN (:orgs)", p);
+        jdbc.update("INSERT INTO competency_result (" + RESULT_COLUMNS + """
+                ) SELECT :to, org_id, competency, attained_level, attained_path, requirement_level, held_level,
+                         displayed_level, status, qualifying_people, projected_level, override_id, term_id
+                    FROM competency_result WHERE business_date = :from AND org_id IN (:orgs)""", p);
+    }
+
+    @Override
     public void forEachOn(LocalDate date, Consumer<CompetencyResult> each) {
         jdbc.query("SELECT " + RESULT_COLUMNS + " FROM competency_result WHERE business_date = :date"
                         + " ORDER BY org_id, competency", new MapSqlParameterSource("date", date),

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.Set;
+import java.util.HashSet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,18 +27,22 @@ public class JdbcAchievements implements FeedTable<Row> {
     private static final String OF_MSAS = """
             SELECT record_id, msa_id, credential, earned_at, expires_on, status FROM achievement
              WHERE msa_id IN (:msas) ORDER BY msa_id, record_id""";
+    private static final String CHANGED = """
+            SELECT DISTINCT msa_id FROM achievement
+             WHERE changed_on = :night OR (earned_at > :from AND earned_at <= :to)
+                OR (expires_on > :before AND expires_on <= :night)""";
     private static final String FIND = """
             SELECT record_id, msa_id, credential, earned_at, expires_on, status, source, loaded_on, loaded_line
               FROM achievement WHERE record_id IN (:keys)""";
     private static final String INSERT = """
             INSERT INTO achievement (record_id, msa_id, credential, earned_at, expires_on, status, source,
-                                     loaded_on, loaded_line)
+                                     loaded_on, loaded_line, changed_on)
             VALUES (:record_id, :msa_id, :credential, :earned_at, :expires_on, :status, :source, :loaded_on,
-                    :loaded_line)""";
+                    :loaded_line, :loaded_on)""";
     private static final String UPDATE = """
             UPDATE achievement SET msa_id = :msa_id, credential = :credential, earned_at = :earned_at,
                    expires_on = :expires_on, status = :status, source = :source, loaded_on = :loaded_on,
-                   loaded_line = :loaded_line
+                   loaded_line = :loaded_line, changed_on = :loaded_on
              WHERE record_id = :record_id""";
     private static final String TOUCH =
             "UPDATE achievement SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE record_id = :record_id";
@@ -59,6 +66,16 @@ public class JdbcAchievements implements FeedTable<Row> {
             byMsa.computeIfAbsent(a.msaId(), k -> new ArrayList<>()).add(a);
         });
         return byMsa;
+    }
+
+    /**
+     * MSAs with an achievement applied on the night, earned in {@code (from, to]} or expiring in
+     * {@code (before, night]}.
+     */
+    public Set<String> changed(LocalDate before, LocalDate night, Instant from, Instant to) {
+        return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night)
+                .addValue("before", before).addValue("from", Rows.utc(from)).addValue("to", Rows.utc(to)),
+                String.class));
     }
 
     @Override

@@ -19,8 +19,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -33,22 +35,25 @@ public class JdbcLinkEvents implements LinkHistory, FeedTable<Row> {
     private static final String MSAS_AFTER = """
             SELECT DISTINCT msa_id FROM msa_link_event WHERE msa_id > :after AND occurred_at <= :at
              ORDER BY msa_id LIMIT :page""";
-    private static final String EVENTS_WITH_USERS = """
-            SELECT e.event_id, e.msa_id, e.user_id, e.action, e.occurred_at, u.org_id, u.status, u.changed_at
-              FROM msa_link_event e JOIN user_account u ON u.user_id = e.user_id
-             WHERE e.msa_id IN (:msas) AND e.occurred_at <= :at
-             ORDER BY e.msa_id, e.occurred_at, e.event_id""";
+    private static final String EVENTS_UNTIL = """
+            SELECT event_id, msa_id, user_id, action, occurred_at FROM msa_link_event
+             WHERE msa_id IN (:msas) AND occurred_at <= :at
+             ORDER BY msa_id, occurred_at, event_id""";
+    private static final String CHANGED = """
+            SELECT DISTINCT msa_id FROM msa_link_event
+             WHERE changed_on = :night OR (occurred_at > :from AND occurred_at <= :to)""";
+    private static final String OF_USERS = "SELECT DISTINCT msa_id FROM msa_link_event WHERE user_id IN (:users)";
     private static final String OF_MSAS =
             "SELECT event_id, msa_id, user_id, action, occurred_at FROM msa_link_event WHERE msa_id IN (:msas)";
     private static final String FIND = """
             SELECT event_id, msa_id, user_id, action, occurred_at, loaded_on, loaded_line FROM msa_link_event
              WHERE event_id IN (:keys)""";
     private static final String INSERT = """
-            INSERT INTO msa_link_event (event_id, msa_id, user_id, action, occurred_at, loaded_on, loaded_line)
-            VALUES (:event_id, :msa_id, :user_id, :action, :occurred_at, :loaded_on, :loaded_line)""";
+            INSERT INTO msa_link_event (event_id, msa_id, user_id, action, occurred_at, loaded_on, loaded_line, changed_on)
+            VALUES (:event_id, :msa_id, :user_id, :action, :occurred_at, :loaded_on, :loaded_line, :loaded_on)""";
     private static final String UPDATE = """
             UPDATE msa_link_event SET msa_id = :msa_id, user_id = :user_id, action = :action,
-                   occurred_at = :occurred_at, loaded_on = :loaded_on, loaded_line = :loaded_line
+                   occurred_at = :occurred_at, loaded_on = :loaded_on, loaded_line = :loaded_line, changed_on = :loaded_on
              WHERE event_id = :event_id""";
     private static final String TOUCH =
             "UPDATE msa_link_event SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE event_id = :event_id";
@@ -72,10 +77,33 @@ public class JdbcLinkEvents implements LinkHistory, FeedTable<Row> {
         if (msaIds.isEmpty()) {
             return;
         }
-        jdbc.query(EVENTS_WITH_USERS, new MapSqlParameterSource("msas", msaIds).addValue("at", Rows.utc(at)),
-                rs -> {
-                    each.accept(event(rs), JdbcUserAccounts.account(rs));
-                });
+        List<LinkEvent> events = jdbc.query(EVENTS_UNTIL, new MapSqlParameterSource("msas", msaIds)
+                .addValue("at", Rows.utc(at)), (rs, i) -> event(rs));
+        // An event names an account that ingest checked exists; its owner maps it.
+        Map<String, UserAccount> accounts = users.users(events.stream().map(LinkEvent::userId).distinct().toList());
+        for (LinkEvent event : events) {
+            UserAccount account = accounts.get(event.userId());
+            if (account != null) {
+                each.accept(event, account);
+            }
+        }
+    }
+
+    /** MSAs with an event applied on the night or whose instant lies in {@code (from, to]}. */
+    public Set<String> changed(LocalDate night, Instant from, Instant to) {
+        return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night)
+                .addValue("from", Rows.utc(from)).addValue("to", Rows.utc(to)), String.class));
+    }
+
+    /** MSAs with an event naming one of the given accounts. */
+    public Set<String> ofUsers(Collection<String> userIds) {
+        Set<String> msas = new HashSet<>();
+        List<String> all = List.copyOf(userIds);
+        for (int i = 0; i < all.size(); i += 1000) {
+            msas.addAll(jdbc.queryForList(OF_USERS, new MapSqlParameterSource("users",
+                    all.subList(i, Math.min(all.size(), i + 1000))), String.class));
+        }
+        return msas;
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
+import java.util.Set;
+import java.util.HashSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,15 +29,16 @@ public class JdbcMembershipOrders implements MembershipOrders, FeedTable<Row> {
     private static final String OF_ORGS =
             "SELECT order_id, org_id, level, purchased_on FROM membership_order WHERE org_id IN (:orgs)";
     private static final String ALL = "SELECT order_id, org_id, level, purchased_on FROM membership_order";
+    private static final String CHANGED = "SELECT DISTINCT org_id FROM membership_order WHERE changed_on = :night";
     private static final String FIND = """
             SELECT order_id, org_id, level, purchased_on, loaded_on, loaded_line FROM membership_order
              WHERE order_id IN (:keys)""";
     private static final String INSERT = """
-            INSERT INTO membership_order (order_id, org_id, level, purchased_on, loaded_on, loaded_line)
-            VALUES (:order_id, :org_id, :level, :purchased_on, :loaded_on, :loaded_line)""";
+            INSERT INTO membership_order (order_id, org_id, level, purchased_on, loaded_on, loaded_line, changed_on)
+            VALUES (:order_id, :org_id, :level, :purchased_on, :loaded_on, :loaded_line, :loaded_on)""";
     private static final String UPDATE = """
             UPDATE membership_order SET org_id = :org_id, level = :level, purchased_on = :purchased_on,
-                   loaded_on = :loaded_on, loaded_line = :loaded_line
+                   loaded_on = :loaded_on, loaded_line = :loaded_line, changed_on = :loaded_on
              WHERE order_id = :order_id""";
     private static final String TOUCH = """
             UPDATE membership_order SET loaded_on = :loaded_on, loaded_line = :loaded_line
@@ -61,6 +64,11 @@ public class JdbcMembershipOrders implements MembershipOrders, FeedTable<Row> {
         Map<String, List<MembershipOrder>> byOrg = new TreeMap<>();
         jdbc.query(ALL, new MapSqlParameterSource(), into(byOrg));
         return byOrg;
+    }
+
+    /** Organisations with an order applied on the night. */
+    public Set<String> changed(LocalDate night) {
+        return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night), String.class));
     }
 
     @Override

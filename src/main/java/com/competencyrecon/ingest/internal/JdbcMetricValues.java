@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.Set;
+import java.util.HashSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,14 +28,15 @@ public class JdbcMetricValues implements FeedTable<Row> {
     private static final String OF_ORGS = """
             SELECT org_id, metric, month, association, amount FROM metric_value
              WHERE org_id IN (:orgs) AND month >= :from AND month <= :to""";
+    private static final String CHANGED = "SELECT DISTINCT org_id FROM metric_value WHERE changed_on = :night";
     private static final String FIND = """
             SELECT org_id, metric, month, association, amount, loaded_on, loaded_line FROM metric_value
              WHERE (org_id, metric, month, association) IN (:keys)""";
     private static final String INSERT = """
-            INSERT INTO metric_value (org_id, metric, month, association, amount, loaded_on, loaded_line)
-            VALUES (:org_id, :metric, :month, :association, :amount, :loaded_on, :loaded_line)""";
+            INSERT INTO metric_value (org_id, metric, month, association, amount, loaded_on, loaded_line, changed_on)
+            VALUES (:org_id, :metric, :month, :association, :amount, :loaded_on, :loaded_line, :loaded_on)""";
     private static final String UPDATE = """
-            UPDATE metric_value SET amount = :amount, loaded_on = :loaded_on, loaded_line = :loaded_line
+            UPDATE metric_value SET amount = :amount, loaded_on = :loaded_on, loaded_line = :loaded_line, changed_on = :loaded_on
              WHERE org_id = :org_id AND metric = :metric AND month = :month AND association = :association""";
     private static final String TOUCH = """
             UPDATE metric_value SET loaded_on = :loaded_on, loaded_line = :loaded_line
@@ -58,6 +61,11 @@ public class JdbcMetricValues implements FeedTable<Row> {
                     Association.valueOf(rs.getString("association")), rs.getBigDecimal("amount")));
         });
         return byOrg;
+    }
+
+    /** Organisations with a figure applied on the night. */
+    public Set<String> changed(LocalDate night) {
+        return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night), String.class));
     }
 
     @Override

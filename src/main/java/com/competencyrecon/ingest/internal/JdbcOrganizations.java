@@ -23,14 +23,15 @@ import java.util.TreeMap;
 @Repository
 public class JdbcOrganizations implements Organizations, FeedTable<Row> {
 
+    private static final String CHANGED = "SELECT org_id FROM organization WHERE changed_on = :night";
     private static final String FIND = """
             SELECT org_id, name, market, country, loaded_on, loaded_line FROM organization WHERE org_id IN (:keys)""";
     private static final String INSERT = """
-            INSERT INTO organization (org_id, name, market, country, loaded_on, loaded_line)
-            VALUES (:org_id, :name, :market, :country, :loaded_on, :loaded_line)""";
+            INSERT INTO organization (org_id, name, market, country, loaded_on, loaded_line, changed_on)
+            VALUES (:org_id, :name, :market, :country, :loaded_on, :loaded_line, :loaded_on)""";
     private static final String UPDATE = """
             UPDATE organization SET name = :name, market = :market, country = :country, loaded_on = :loaded_on,
-                   loaded_line = :loaded_line
+                   loaded_line = :loaded_line, changed_on = :loaded_on
              WHERE org_id = :org_id""";
     private static final String TOUCH =
             "UPDATE organization SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE org_id = :org_id";
@@ -38,6 +39,8 @@ public class JdbcOrganizations implements Organizations, FeedTable<Row> {
     private static final String AFTER = """
             SELECT org_id, name, market FROM organization WHERE org_id > :after ORDER BY org_id LIMIT :limit""";
     private static final String NAMES = "SELECT org_id, name FROM organization";
+    private static final String WITH_IDS =
+            "SELECT org_id, name, market FROM organization WHERE org_id IN (:ids) ORDER BY org_id";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -53,6 +56,13 @@ public class JdbcOrganizations implements Organizations, FeedTable<Row> {
     }
 
     @Override
+    public List<OrgRow> withIds(Collection<String> orgIds) {
+        return orgIds.isEmpty() ? List.of() : jdbc.query(WITH_IDS, new MapSqlParameterSource("ids", orgIds),
+                (rs, i) -> new OrgRow(rs.getString("org_id"), rs.getString("name"),
+                        Market.valueOf(rs.getString("market"))));
+    }
+
+    @Override
     public Map<String, String> names() {
         Map<String, String> names = new TreeMap<>();
         jdbc.query(NAMES, new MapSqlParameterSource(), rs -> {
@@ -65,6 +75,11 @@ public class JdbcOrganizations implements Organizations, FeedTable<Row> {
     public Set<String> known(Collection<String> orgIds) {
         return orgIds.isEmpty() ? new HashSet<>()
                 : new HashSet<>(jdbc.queryForList(KNOWN, new MapSqlParameterSource("ids", orgIds), String.class));
+    }
+
+    /** Organisations applied on the night. */
+    public Set<String> changed(LocalDate night) {
+        return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night), String.class));
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.Set;
+import java.util.HashSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,19 +26,23 @@ public class JdbcOverrideGrants implements FeedTable<Row> {
     private static final String OF_ORGS = """
             SELECT override_id, org_id, competency, level, valid_from, valid_until FROM override_grant
              WHERE org_id IN (:orgs)""";
+    private static final String CHANGED = """
+            SELECT DISTINCT org_id FROM override_grant
+             WHERE changed_on = :night OR (valid_from > :before AND valid_from <= :night)
+                OR (valid_until >= :before AND valid_until < :night)""";
     private static final String FIND = """
             SELECT override_id, org_id, competency, level, valid_from, valid_until, reason, granted_by, loaded_on,
                    loaded_line
               FROM override_grant WHERE override_id IN (:keys)""";
     private static final String INSERT = """
             INSERT INTO override_grant (override_id, org_id, competency, level, valid_from, valid_until, reason,
-                                        granted_by, loaded_on, loaded_line)
+                                        granted_by, loaded_on, loaded_line, changed_on)
             VALUES (:override_id, :org_id, :competency, :level, :valid_from, :valid_until, :reason, :granted_by,
-                    :loaded_on, :loaded_line)""";
+                    :loaded_on, :loaded_line, :loaded_on)""";
     private static final String UPDATE = """
             UPDATE override_grant SET org_id = :org_id, competency = :competency, level = :level,
                    valid_from = :valid_from, valid_until = :valid_until, reason = :reason, granted_by = :granted_by,
-                   loaded_on = :loaded_on, loaded_line = :loaded_line
+                   loaded_on = :loaded_on, loaded_line = :loaded_line, changed_on = :loaded_on
              WHERE override_id = :override_id""";
     private static final String TOUCH = """
             UPDATE override_grant SET loaded_on = :loaded_on, loaded_line = :loaded_line
@@ -60,6 +66,12 @@ public class JdbcOverrideGrants implements FeedTable<Row> {
                     rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class)));
         });
         return byOrg;
+    }
+
+    /** Organisations with an override applied on the night, or coming into or out of force since {@code before}. */
+    public Set<String> changed(LocalDate before, LocalDate night) {
+        return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night)
+                .addValue("before", before), String.class));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -24,15 +25,18 @@ public class JdbcUserAccounts implements FeedTable<Row> {
 
     private static final String BY_IDS =
             "SELECT user_id, org_id, status, changed_at FROM user_account WHERE user_id IN (:ids)";
+    private static final String CHANGED = """
+            SELECT user_id, org_id FROM user_account
+             WHERE changed_on = :night OR (changed_at > :from AND changed_at <= :to)""";
     private static final String FIND = """
             SELECT user_id, org_id, email, status, changed_at, loaded_on, loaded_line FROM user_account
              WHERE user_id IN (:keys)""";
     private static final String INSERT = """
-            INSERT INTO user_account (user_id, org_id, email, status, changed_at, loaded_on, loaded_line)
-            VALUES (:user_id, :org_id, :email, :status, :changed_at, :loaded_on, :loaded_line)""";
+            INSERT INTO user_account (user_id, org_id, email, status, changed_at, loaded_on, loaded_line, changed_on)
+            VALUES (:user_id, :org_id, :email, :status, :changed_at, :loaded_on, :loaded_line, :loaded_on)""";
     private static final String UPDATE = """
             UPDATE user_account SET org_id = :org_id, email = :email, status = :status, changed_at = :changed_at,
-                   loaded_on = :loaded_on, loaded_line = :loaded_line
+                   loaded_on = :loaded_on, loaded_line = :loaded_line, changed_on = :loaded_on
              WHERE user_id = :user_id""";
     private static final String TOUCH =
             "UPDATE user_account SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE user_id = :user_id";
@@ -55,11 +59,17 @@ public class JdbcUserAccounts implements FeedTable<Row> {
         return users;
     }
 
-    /**
-     * Maps the account columns ({@code user_id, org_id, status, changed_at}) of the current row, also for a
-     * query that joins the table.
-     */
-    static UserAccount account(ResultSet rs) throws SQLException {
+    /** Accounts applied on the night or whose change lies in {@code (from, to]}: user id to organisation. */
+    public Map<String, String> changed(LocalDate night, Instant from, Instant to) {
+        Map<String, String> changed = new HashMap<>();
+        jdbc.query(CHANGED, new MapSqlParameterSource("night", night).addValue("from", Rows.utc(from))
+                .addValue("to", Rows.utc(to)), rs -> {
+                    changed.put(rs.getString("user_id"), rs.getString("org_id"));
+                });
+        return changed;
+    }
+
+    private static UserAccount account(ResultSet rs) throws SQLException {
         return new UserAccount(rs.getString("user_id"), rs.getString("org_id"),
                 UserStatus.valueOf(rs.getString("status")), Rows.instant(rs, "changed_at"));
     }

@@ -1,5 +1,6 @@
 package com.competencyrecon.ownership.internal;
 
+import com.competencyrecon.ownership.DerivationScope;
 import com.competencyrecon.ownership.EffectiveLink;
 import com.competencyrecon.ownership.EffectiveLinks;
 import com.competencyrecon.ownership.LinkEvent;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Derives the effective links as of the night's counting instant by replaying, MSA by MSA, every accepted link
- * event with the accounts it names. Each call handles one page of MSAs (keyset order) in its own transaction and
+ * event with the accounts it names: of every MSA on a full night, of the MSAs whose links can have changed on an
+ * incremental one. Each call handles one page of MSAs (keyset order) in its own transaction and
  * remembers the last MSA done in the step's context, so memory holds one page and a restart resumes after the
  * last committed page.
  */
@@ -34,12 +36,15 @@ public class DeriveOwnershipTasklet implements Tasklet {
 
     private final LinkHistory history;
     private final EffectiveLinks links;
+    private final DerivationScope scope;
     private final Instant countableAt;
     private final int page;
 
-    public DeriveOwnershipTasklet(LinkHistory history, EffectiveLinks links, Instant countableAt, int page) {
+    public DeriveOwnershipTasklet(LinkHistory history, EffectiveLinks links, DerivationScope scope,
+                                  Instant countableAt, int page) {
         this.history = history;
         this.links = links;
+        this.scope = scope;
         this.countableAt = countableAt;
         this.page = page;
     }
@@ -48,12 +53,16 @@ public class DeriveOwnershipTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (!context.containsKey(AFTER)) {
-            // The first page of the step (not of a restart): tonight's links replace every earlier night's.
-            links.clear();
+            // The first page of the step (not of a restart): on a full night, tonight's links replace every
+            // earlier night's.
+            if (scope.everyMsa()) {
+                links.clear();
+            }
             context.putString(AFTER, "");
             context.putLong(LINKED, 0);
         }
-        List<String> msas = history.msasAfter(context.getString(AFTER), countableAt, page);
+        List<String> msas = scope.everyMsa() ? history.msasAfter(context.getString(AFTER), countableAt, page)
+                : scope.msasAfter(context.getString(AFTER), page);
         if (msas.isEmpty()) {
             log.info("Effective links at {}: {} MSAs linked", countableAt, context.getLong(LINKED));
             return RepeatStatus.FINISHED;
@@ -69,6 +78,10 @@ public class DeriveOwnershipTasklet implements Tasklet {
         for (String msa : msas) {
             LinkReplay.effectiveAt(events.getOrDefault(msa, List.of()), users.getOrDefault(msa, Map.of()), countableAt)
                     .ifPresent(derived::add);
+        }
+        if (!scope.everyMsa()) {
+            links.forget(msas);
+            scope.derived(derived);
         }
         links.save(derived);
         contribution.incrementWriteCount(derived.size());

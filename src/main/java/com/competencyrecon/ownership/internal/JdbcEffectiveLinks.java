@@ -36,6 +36,13 @@ public class JdbcEffectiveLinks implements EffectiveLinks {
     }
 
     @Override
+    public void forget(Collection<String> msaIds) {
+        if (!msaIds.isEmpty()) {
+            jdbc.update("DELETE FROM effective_link WHERE msa_id IN (:msas)", new MapSqlParameterSource("msas", msaIds));
+        }
+    }
+
+    @Override
     public void save(List<EffectiveLink> links) {
         jdbc.batchUpdate("INSERT INTO effective_link (msa_id, user_id, org_id, since) VALUES (:msa, :user, :org, :since)",
                 links.stream().map(link -> new MapSqlParameterSource().addValue("msa", link.msaId())
