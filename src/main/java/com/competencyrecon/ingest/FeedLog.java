@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** What ingest recorded of a night's feeds: every reject, and per feed how many records were read, applied, rejected. */
+/**
+ * What ingest recorded of a night's feeds: every reject, and per feed how many records were read, applied and
+ * rejected.
+ */
 public interface FeedLog {
 
     /** The night's rejects of every feed, in (feed file name, line) order. */

@@ -124,10 +124,11 @@ public class IngestStepsConfig {
 
     @Bean @StepScope
     public CsvFeedReader feedReader(@Value("#{jobParameters['inputDir']}") String inputDir,
-                                    @Value("#{stepExecution.stepName}") String stepName, FeedSpecFactory specs) {
-        FeedSpec<?> spec = specs.of(Feed.byStepName(stepName));
-        String file = spec.feed().fileName();
-        return new CsvFeedReader(Path.of(inputDir).resolve(file), file, spec.columns(), spec.required());
+                                    @Value("#{stepExecution.stepName}") String stepName) {
+        Feed feed = Feed.byStepName(stepName);
+        FeedSpecs.Header header = FeedSpecs.header(feed);
+        return new CsvFeedReader(Path.of(inputDir).resolve(feed.fileName()), feed.fileName(), header.columns(),
+                header.required());
     }
 
     @Bean @StepScope
@@ -150,7 +151,10 @@ public class IngestStepsConfig {
         return new FeedItemWriter<>(spec, date, store, lookups, feedLog, properties.rejectLimit(), metrics);
     }
 
-    /** The feeds' specs for a night, from its job parameters. */
+    /**
+     * The feeds' specs for a night, from its job parameters. Made when a step first parses or writes a record,
+     * so a feed with no record tonight does not resolve the catalogue.
+     */
     @Bean @StepScope
     public FeedSpecFactory feedParserFactory(@Value("#{jobParameters['businessDate']}") String businessDate,
                                              @Value("#{jobParameters['catalog']}") String catalog,

@@ -19,6 +19,10 @@ import static com.competencyrecon.ingest.feeds.Fields.optionalDate;
 /** {@code achievements.csv}: credentials earned by MSAs; an MSA need not be linked yet. */
 public final class AchievementsFeed implements FeedSpec<AchievementsFeed.Row> {
 
+    static final List<String> COLUMNS = List.of("record_id", "msa_id", "credential", "earned_at", "expires_on",
+            "status", "source");
+    static final Set<String> REQUIRED = Set.of("record_id", "msa_id", "credential", "earned_at");
+
     public record Row(String recordId, String msaId, String credential, Instant earnedAt, LocalDate expiresOn,
                       AchievementStatus status, String source) {
     }
@@ -36,12 +40,12 @@ public final class AchievementsFeed implements FeedSpec<AchievementsFeed.Row> {
 
     @Override
     public List<String> columns() {
-        return List.of("record_id", "msa_id", "credential", "earned_at", "expires_on", "status", "source");
+        return COLUMNS;
     }
 
     @Override
     public Set<String> required() {
-        return Set.of("record_id", "msa_id", "credential", "earned_at");
+        return REQUIRED;
     }
 
     @Override

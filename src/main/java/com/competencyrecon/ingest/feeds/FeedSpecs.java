@@ -5,6 +5,9 @@ import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.ingest.FeedNight;
 import com.competencyrecon.ingest.FeedSpec;
 
+import java.util.List;
+import java.util.Set;
+
 /** The spec of each feed for one night. */
 public final class FeedSpecs {
 
@@ -22,5 +25,24 @@ public final class FeedSpecs {
             case MEMBERSHIPS -> new MembershipsFeed(night);
             case OVERRIDES -> new OverridesFeed(catalog);
         };
+    }
+
+    /**
+     * The columns of a feed's file and those its header must have, known without a night or a catalogue (a
+     * reader opens before anything is parsed).
+     */
+    public static Header header(Feed feed) {
+        return switch (feed) {
+            case ORGANIZATIONS -> new Header(OrganizationsFeed.COLUMNS, OrganizationsFeed.REQUIRED);
+            case USERS -> new Header(UsersFeed.COLUMNS, UsersFeed.REQUIRED);
+            case MSA_LINKS -> new Header(MsaLinksFeed.COLUMNS, MsaLinksFeed.REQUIRED);
+            case ACHIEVEMENTS -> new Header(AchievementsFeed.COLUMNS, AchievementsFeed.REQUIRED);
+            case METRICS -> new Header(MetricsFeed.COLUMNS, MetricsFeed.REQUIRED);
+            case MEMBERSHIPS -> new Header(MembershipsFeed.COLUMNS, MembershipsFeed.REQUIRED);
+            case OVERRIDES -> new Header(OverridesFeed.COLUMNS, OverridesFeed.REQUIRED);
+        };
+    }
+
+    public record Header(List<String> columns, Set<String> required) {
     }
 }

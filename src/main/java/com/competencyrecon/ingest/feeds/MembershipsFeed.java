@@ -28,6 +28,9 @@ import static com.competencyrecon.ingest.feeds.Fields.memberLevel;
 /** {@code memberships.csv}: orders of the Silver or Gold benefit pack; each must start, renew or upgrade a term. */
 public final class MembershipsFeed implements FeedSpec<MembershipsFeed.Row> {
 
+    static final List<String> COLUMNS = List.of("order_id", "org_id", "level", "purchased_on");
+    static final Set<String> REQUIRED = Set.of("order_id", "org_id", "level", "purchased_on");
+
     public record Row(String orderId, String orgId, Level level, LocalDate purchasedOn) {
 
         public MembershipOrder order() {
@@ -48,12 +51,12 @@ public final class MembershipsFeed implements FeedSpec<MembershipsFeed.Row> {
 
     @Override
     public List<String> columns() {
-        return List.of("order_id", "org_id", "level", "purchased_on");
+        return COLUMNS;
     }
 
     @Override
     public Set<String> required() {
-        return Set.of("order_id", "org_id", "level", "purchased_on");
+        return REQUIRED;
     }
 
     @Override

@@ -24,6 +24,9 @@ import static com.competencyrecon.ingest.feeds.Fields.month;
 /** {@code metrics.csv}: an organisation's monthly figures, by organisation, metric, month and association. */
 public final class MetricsFeed implements FeedSpec<MetricsFeed.Row> {
 
+    static final List<String> COLUMNS = List.of("org_id", "metric", "month", "value", "association");
+    static final Set<String> REQUIRED = Set.of("org_id", "metric", "month", "value");
+
     public record Row(String orgId, String metric, YearMonth month, Association association, BigDecimal amount) {
 
         /** The month as it is stored and keyed: {@code YYYY-MM}. */
@@ -45,12 +48,12 @@ public final class MetricsFeed implements FeedSpec<MetricsFeed.Row> {
 
     @Override
     public List<String> columns() {
-        return List.of("org_id", "metric", "month", "value", "association");
+        return COLUMNS;
     }
 
     @Override
     public Set<String> required() {
-        return Set.of("org_id", "metric", "month", "value");
+        return REQUIRED;
     }
 
     @Override

@@ -29,6 +29,9 @@ import static com.competencyrecon.ingest.feeds.Fields.maxLength;
 /** {@code msa-links.csv}: links and unlinks of MSAs to user accounts, judged by the ownership rules. */
 public final class MsaLinksFeed implements FeedSpec<MsaLinksFeed.Row> {
 
+    static final List<String> COLUMNS = List.of("event_id", "msa_id", "user_id", "action", "occurred_at");
+    static final Set<String> REQUIRED = Set.of("event_id", "msa_id", "user_id", "action", "occurred_at");
+
     public record Row(String eventId, String msaId, String userId, LinkAction action, Instant occurredAt) {
 
         public LinkEvent event() {
@@ -49,12 +52,12 @@ public final class MsaLinksFeed implements FeedSpec<MsaLinksFeed.Row> {
 
     @Override
     public List<String> columns() {
-        return List.of("event_id", "msa_id", "user_id", "action", "occurred_at");
+        return COLUMNS;
     }
 
     @Override
     public Set<String> required() {
-        return Set.of("event_id", "msa_id", "user_id", "action", "occurred_at");
+        return REQUIRED;
     }
 
     @Override

@@ -16,6 +16,9 @@ import static com.competencyrecon.ingest.feeds.Fields.text;
 /** {@code organizations.csv}: the programme's organisations, by org id. */
 public final class OrganizationsFeed implements FeedSpec<OrganizationsFeed.Row> {
 
+    static final List<String> COLUMNS = List.of("org_id", "name", "market", "country");
+    static final Set<String> REQUIRED = Set.of("org_id", "name", "market");
+
     public record Row(String orgId, String name, Market market, String country) {
     }
 
@@ -26,12 +29,12 @@ public final class OrganizationsFeed implements FeedSpec<OrganizationsFeed.Row> 
 
     @Override
     public List<String> columns() {
-        return List.of("org_id", "name", "market", "country");
+        return COLUMNS;
     }
 
     @Override
     public Set<String> required() {
-        return Set.of("org_id", "name", "market");
+        return REQUIRED;
     }
 
     @Override

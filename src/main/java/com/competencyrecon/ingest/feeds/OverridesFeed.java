@@ -22,6 +22,10 @@ import static com.competencyrecon.ingest.feeds.Fields.optionalDate;
 /** {@code overrides.csv}: an operator's grants of a catalogue competency's level to an organisation. */
 public final class OverridesFeed implements FeedSpec<OverridesFeed.Row> {
 
+    static final List<String> COLUMNS = List.of("override_id", "org_id", "competency", "level", "valid_from",
+            "valid_until", "reason", "granted_by");
+    static final Set<String> REQUIRED = Set.of("override_id", "org_id", "competency", "level", "valid_from");
+
     public record Row(String overrideId, String orgId, String competency, Level level, LocalDate validFrom,
                       LocalDate validUntil, String reason, String grantedBy) {
     }
@@ -39,13 +43,12 @@ public final class OverridesFeed implements FeedSpec<OverridesFeed.Row> {
 
     @Override
     public List<String> columns() {
-        return List.of("override_id", "org_id", "competency", "level", "valid_from", "valid_until", "reason",
-                "granted_by");
+        return COLUMNS;
     }
 
     @Override
     public Set<String> required() {
-        return Set.of("override_id", "org_id", "competency", "level", "valid_from");
+        return REQUIRED;
     }
 
     @Override

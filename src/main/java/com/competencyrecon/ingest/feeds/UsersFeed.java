@@ -20,6 +20,9 @@ import static com.competencyrecon.ingest.feeds.Fields.maxLength;
 /** {@code users.csv}: user accounts, each of one organisation for life. */
 public final class UsersFeed implements FeedSpec<UsersFeed.Row> {
 
+    static final List<String> COLUMNS = List.of("user_id", "org_id", "email", "status", "changed_at");
+    static final Set<String> REQUIRED = Set.of("user_id", "org_id", "status", "changed_at");
+
     public record Row(String userId, String orgId, String email, UserStatus status, Instant changedAt) {
     }
 
@@ -36,12 +39,12 @@ public final class UsersFeed implements FeedSpec<UsersFeed.Row> {
 
     @Override
     public List<String> columns() {
-        return List.of("user_id", "org_id", "email", "status", "changed_at");
+        return COLUMNS;
     }
 
     @Override
     public Set<String> required() {
-        return Set.of("user_id", "org_id", "status", "changed_at");
+        return REQUIRED;
     }
 
     @Override
