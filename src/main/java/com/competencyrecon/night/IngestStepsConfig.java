@@ -1,7 +1,6 @@
 package com.competencyrecon.night;
 
 import com.competencyrecon.catalog.Catalog;
-import com.competencyrecon.catalog.internal.CatalogService;
 import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.ingest.FeedItem;
 import com.competencyrecon.ingest.FeedLog;
@@ -152,17 +151,14 @@ public class IngestStepsConfig {
     }
 
     /**
-     * The feeds' specs for a night, from its job parameters. Made when a step first parses or writes a record,
-     * so a feed with no record tonight does not resolve the catalogue.
+     * The feeds' specs for a night, over the night's one catalogue. Made when a step first parses or writes a
+     * record.
      */
     @Bean @StepScope
-    public FeedSpecFactory feedParserFactory(@Value("#{jobParameters['businessDate']}") String businessDate,
-                                             @Value("#{jobParameters['catalog']}") String catalog,
-                                             CatalogService catalogs, NightClock clock) {
-        LocalDate date = LocalDate.parse(businessDate);
-        FeedNight night = new FeedNight(date, clock.cutoff(date), properties.zone());
-        Catalog forRun = catalogs.forRun(catalog);
-        return feed -> FeedSpecs.of(feed, night, forRun);
+    public FeedSpecFactory feedParserFactory(Night night) {
+        FeedNight feedNight = new FeedNight(night.businessDate(), night.cutoff(), properties.zone());
+        Catalog catalog = night.catalog();
+        return feed -> FeedSpecs.of(feed, feedNight, catalog);
     }
 
     public interface FeedSpecFactory {
