@@ -81,12 +81,12 @@ public final class MetricsFeed implements FeedSpec<MetricsFeed.Row> {
         return new Row(orgId, metric, month, association, value);
     }
 
-    /** A record without an association is a transacting one, and is keyed so. */
+    /** A record without an association (or with only spaces there) is a transacting one, and is keyed so. */
     @Override
     public String key(CsvRecord record) {
         return keyColumns().stream().map(column -> {
             String value = record.get(column);
-            if (value == null && column.equals("association")) {
+            if ((value == null || value.isBlank()) && column.equals("association")) {
                 return Association.TRANSACTING.name();
             }
             return value == null ? "" : value.strip();

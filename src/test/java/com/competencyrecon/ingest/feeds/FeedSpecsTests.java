@@ -68,6 +68,17 @@ class FeedSpecsTests {
         }
 
         @Test
+        void anAssociationOfOnlySpacesIsATransactingOneAndKeyedSo() {
+            // Keyed otherwise, a stored transacting figure would look new and its insert would break the key.
+            CsvRecord record = record("org_id", "O1", "metric", "M", "month", "2026-10", "value", "1250",
+                    "association", "  ");
+            MetricsFeed.Row row = spec.parse(record);
+
+            assertThat(row.association()).isEqualTo(Association.TRANSACTING);
+            assertThat(spec.key(record)).isEqualTo("O1|M|2026-10|TRANSACTING").isEqualTo(spec.key(row));
+        }
+
+        @Test
         void theSameAmountWrittenDifferentlyIsTheSameContent() {
             MetricsFeed.Row stored = new MetricsFeed.Row("O1", "M", YearMonth.of(2026, 10), Association.DPOR,
                     new BigDecimal("1250.0000"));
