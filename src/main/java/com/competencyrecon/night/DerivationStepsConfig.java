@@ -2,7 +2,6 @@ package com.competencyrecon.night;
 
 import com.competencyrecon.alerts.internal.AlertsWriter;
 import com.competencyrecon.alerts.internal.JdbcAlerts;
-import com.competencyrecon.catalog.internal.CatalogService;
 import com.competencyrecon.evaluation.Evidence;
 import com.competencyrecon.evaluation.NightEvaluation;
 import com.competencyrecon.evaluation.OrgRow;
@@ -18,11 +17,9 @@ import com.competencyrecon.plan.internal.PlannedScope;
 import com.competencyrecon.reports.internal.WriteReportsTasklet;
 import com.competencyrecon.alerts.Alerts;
 import com.competencyrecon.ingest.FeedLog;
-import com.competencyrecon.system.ParameterNames;
 import com.competencyrecon.system.ReconMetrics;
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.system.RunLogContext;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -32,12 +29,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
 
 /**
- * The steps after ingest: effective links, evaluation, alerts, reports; and the job-scoped {@link Night} they
- * all share. Each step is short: a reader, a call into a feature's core, a writer through the table's owner.
+ * The steps after the plan: effective links, evaluation, alerts, reports. Each step is short: a reader, a call into a feature's core, a writer through the table's owner.
  */
 @Configuration
 public class DerivationStepsConfig {
@@ -56,17 +50,6 @@ public class DerivationStepsConfig {
         this.transactionManager = transactionManager;
         this.properties = properties;
         this.logContext = logContext;
-    }
-
-    @Bean @JobScope
-    public Night night(@Value("#{jobParameters['" + ParameterNames.BUSINESS_DATE + "']}") String businessDate,
-                       @Value("#{jobParameters['" + ParameterNames.INPUT_DIR + "']}") String inputDir,
-                       @Value("#{jobParameters['" + ParameterNames.REPORT_DIR + "']}") String reportDir,
-                       @Value("#{jobParameters['" + ParameterNames.CATALOG + "']}") String catalog,
-                       CatalogService catalogs, NightClock clock) {
-        LocalDate date = LocalDate.parse(businessDate);
-        return new Night(date, Path.of(inputDir), Path.of(reportDir), catalogs.resolve(catalog), clock.asOf(date),
-                clock.cutoff(date));
     }
 
     @Bean
