@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 @Component
 public class RunLock {
 
-    static final String NAME = "competency-recon.night";
+    static final String PREFIX = "competency-recon.night.";
 
     private final DataSource dataSource;
     private final ReentrantLock local = new ReentrantLock();
@@ -38,11 +38,12 @@ public class RunLock {
                 return Optional.of(local::unlock);
             }
             Connection connection = dataSource.getConnection();
+            String name = name(connection.getCatalog());
             try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-                lock.setString(1, NAME);
+                lock.setString(1, name);
                 try (ResultSet rs = lock.executeQuery()) {
                     if (rs.next() && rs.getInt(1) == 1) {
-                        return Optional.of(() -> release(connection));
+                        return Optional.of(() -> release(connection, name));
                     }
                 }
             }
@@ -55,9 +56,27 @@ public class RunLock {
         }
     }
 
-    private void release(Connection connection) throws SQLException {
+    /**
+     * The lock of one database: server locks are server-wide, and nights of two programmes kept in two
+     * databases of one server do not wait for each other. A name longer than the server takes (64) is digested.
+     */
+    static String name(String database) {
+        String name = PREFIX + (database == null ? "" : database);
+        if (name.length() <= 64) {
+            return name;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(database.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return PREFIX + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void release(Connection connection, String name) throws SQLException {
         try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-            unlock.setString(1, NAME);
+            unlock.setString(1, name);
             unlock.executeQuery().close();
         } finally {
             local.unlock();
