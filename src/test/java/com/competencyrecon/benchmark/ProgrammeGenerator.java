@@ -282,7 +282,7 @@ final class ProgrammeGenerator {
         }
 
         private void everyday(Person p) {
-            int count = r.nextInt(5);
+            int count = r.nextInt(5) + (r.nextDouble() < 0.3 ? 1 : 0);
             for (int a = 0; a < count; a++) {
                 String code = r.nextDouble() < 0.05 ? pick(r, Recipes.ALL.get(r.nextInt(Recipes.ALL.size())).silverHolding().get(0))
                         : Recipes.EVERYDAY.get(r.nextInt(Recipes.EVERYDAY.size()));
@@ -378,7 +378,7 @@ final class ProgrammeGenerator {
         }
 
         private void noiseSeries() {
-            int count = r.nextInt(10);
+            int count = r.nextInt(11);
             for (int s = 0; s < count; s++) {
                 int m = r.nextInt(Recipes.METRICS.size());
                 String association = Recipes.ASSOCIATIONS.get(r.nextInt(Recipes.ASSOCIATIONS.size()));
