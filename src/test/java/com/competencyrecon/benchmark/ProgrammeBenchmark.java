@@ -151,7 +151,7 @@ class ProgrammeBenchmark {
         double pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
 
-        assertThat(outcome.completed()).as("night " + night.date() + " completed").isTrue();
+        assertThat(outcome.completed()).as("night " + night.date() + " completed: " + outcome).isTrue();
         List<Step> steps = outcome.execution().getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getStartTime))
                 .map(s -> new Step(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0,
