@@ -12,6 +12,7 @@ import com.competencyrecon.plan.NightPlans;
 import com.competencyrecon.plan.internal.CarryForwardTasklet;
 import com.competencyrecon.plan.internal.PlanNightTasklet;
 import com.competencyrecon.plan.internal.PlannedScope;
+import com.competencyrecon.system.ReconMetrics;
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.system.RunLogContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -77,9 +78,10 @@ public class PlanStepsConfig {
 
     @Bean @StepScope
     public CarryForwardTasklet carryForwardTasklet(PlannedScope plannedScope, Organizations organizations,
-                                                   Results results, Alerts alerts) {
+                                                   Results results, Alerts alerts, ReconMetrics metrics) {
         // A page of organisations per transaction, as many as ingest takes records.
-        return new CarryForwardTasklet(plannedScope, organizations, results, alerts, properties.chunkSize());
+        return new CarryForwardTasklet(plannedScope, organizations, results, alerts, metrics,
+                properties.chunkSize());
     }
 
     /** The organisations a night evaluates and alerts: all of them, or those its plan marks. */

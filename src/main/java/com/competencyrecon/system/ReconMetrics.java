@@ -28,7 +28,11 @@ public class ReconMetrics {
     }
 
     public void alert(String type, String state) {
-        afterCommit(() -> registry.counter("recon.alerts", "type", type, "state", state).increment());
+        alerts(type, state, 1);
+    }
+
+    public void alerts(String type, String state, long count) {
+        afterCommit(() -> registry.counter("recon.alerts", "type", type, "state", state).increment(count));
     }
 
     private static void afterCommit(Runnable action) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ abstract class DeltaNightScenario {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @TempDir
     Path root;
@@ -120,6 +124,8 @@ abstract class DeltaNightScenario {
                 .isEqualTo(2);
         assertThat(evaluated.get("2026-11-30")).as("a night on which nothing happens").isZero();
 
+        Map<String, Double> alertsCountedPlanned = alertCounts();
+
         Databases.reset(jdbc);
         for (String night : NIGHTS) {
             // With no earlier plan to build on, every night is full.
@@ -132,6 +138,10 @@ abstract class DeltaNightScenario {
                 assertThat(planned.get(night).get(report)).as(night + " " + report).isEqualTo(fullReports.get(report));
             }
         }
+        Map<String, Double> alertsCountedInAll = alertCounts();
+        alertsCountedPlanned.forEach((key, counted) -> assertThat(alertsCountedInAll.get(key) - counted)
+                .as("alerts counted by the full nights, " + key).isEqualTo(counted));
+        assertThat(alertsCountedInAll.keySet()).isEqualTo(alertsCountedPlanned.keySet());
         assertThat(String.join("", planned.values().stream().map(r -> r.get("alerts.csv")).toList()))
                 .as("the nights raise and resolve alerts worth comparing")
                 .contains("RENEWAL_WINDOW_CLOSING", "MEMBERSHIP_LAPSED", "RENEWAL_DUE", "OVERRIDE_EXPIRED",
@@ -146,6 +156,14 @@ abstract class DeltaNightScenario {
             reports.put(report, report.endsWith(".html") ? text.substring(0, text.indexOf("<h2>Steps</h2>")) : text);
         }
         return reports;
+    }
+
+    /** The alerts counted so far, by type and state (a counter of this context, across both runs). */
+    private Map<String, Double> alertCounts() {
+        Map<String, Double> counts = new java.util.TreeMap<>();
+        meters.find("recon.alerts").counters().forEach(c -> counts.merge(c.getId().getTag("type") + " "
+                + c.getId().getTag("state"), c.count(), Double::sum));
+        return counts;
     }
 
     private static StepExecution step(NightRunner.Outcome outcome, String name) {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The one owner of the {@code alert} table: causes are stored joined by {@code ;}. */
@@ -69,14 +70,22 @@ public class JdbcAlerts implements Alerts {
     }
 
     @Override
-    public void carryForward(LocalDate from, LocalDate to, Collection<String> orgIds) {
+    public Map<AlertType, Integer> carryForward(LocalDate from, LocalDate to, Collection<String> orgIds) {
+        Map<AlertType, Integer> carried = new java.util.EnumMap<>(AlertType.class);
         if (orgIds.isEmpty()) {
-            return;
+            return carried;
         }
+        MapSqlParameterSource p = new MapSqlParameterSource("from", from).addValue("to", to).addValue("orgs", orgIds);
         jdbc.update("""
                 UPDATE alert SET last_seen_on = :to
-                 WHERE resolved_on IS NULL AND last_seen_on = :from AND org_id IN (:orgs)""",
-                new MapSqlParameterSource("from", from).addValue("to", to).addValue("orgs", orgIds));
+                 WHERE resolved_on IS NULL AND last_seen_on = :from AND org_id IN (:orgs)""", p);
+        jdbc.query("""
+                SELECT type, COUNT(*) AS n FROM alert
+                 WHERE resolved_on IS NULL AND last_seen_on = :to AND opened_on < :to AND org_id IN (:orgs)
+                 GROUP BY type""", p, rs -> {
+            carried.put(AlertType.valueOf(rs.getString("type")), rs.getInt("n"));
+        });
+        return carried;
     }
 
     @Override

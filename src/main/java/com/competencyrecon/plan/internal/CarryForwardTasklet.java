@@ -1,9 +1,11 @@
 package com.competencyrecon.plan.internal;
 
+import com.competencyrecon.alerts.AlertState;
 import com.competencyrecon.alerts.Alerts;
 import com.competencyrecon.evaluation.OrgRow;
 import com.competencyrecon.evaluation.Organizations;
 import com.competencyrecon.evaluation.Results;
+import com.competencyrecon.system.ReconMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -17,7 +19,8 @@ import java.util.List;
 
 /**
  * On an incremental night, carries every organisation the plan does not mark forward from the previous night:
- * its results are the previous night's, and its alerts that held then hold tonight. A page of organisations per
+ * its results are the previous night's, and its alerts that held then hold tonight (and are counted as open
+ * in the metrics, as a full night would count them). A page of organisations per
  * transaction, the last one done kept in the step's context for a restart. A full night carries nothing.
  */
 public class CarryForwardTasklet implements Tasklet {
@@ -29,10 +32,12 @@ public class CarryForwardTasklet implements Tasklet {
     private final Organizations organizations;
     private final Results results;
     private final Alerts alerts;
+    private final ReconMetrics metrics;
     private final int page;
 
     public CarryForwardTasklet(PlannedScope scope, Organizations organizations, Results results, Alerts alerts,
-                               int page) {
+                               ReconMetrics metrics, int page) {
+        this.metrics = metrics;
         this.scope = scope;
         this.organizations = organizations;
         this.results = results;
@@ -55,7 +60,8 @@ public class CarryForwardTasklet implements Tasklet {
         List<String> unchanged = new ArrayList<>(next.stream().map(OrgRow::orgId).toList());
         unchanged.removeAll(scope.markedAmong(unchanged));
         results.carryForward(scope.plan().previous(), scope.plan().date(), unchanged);
-        alerts.carryForward(scope.plan().previous(), scope.plan().date(), unchanged);
+        alerts.carryForward(scope.plan().previous(), scope.plan().date(), unchanged)
+                .forEach((type, n) -> metrics.alerts(type.name(), AlertState.OPEN.name(), n));
         contribution.incrementReadCount();
         contribution.incrementWriteCount(unchanged.size());
         context.putString(AFTER, next.get(next.size() - 1).orgId());
