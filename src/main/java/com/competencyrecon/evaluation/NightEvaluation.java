@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 public final class NightEvaluation {
 
-    /** A level a membership term holds from tonight on (it was lower before). */
-    public record Hold(String orgId, String competency, String termId, Level level) {
+    /**
+     * A level a membership term holds from tonight on; {@code raised} when the term held a lower level before,
+     * rather than none.
+     */
+    public record Hold(String orgId, String competency, String termId, Level level, boolean raised) {
     }
 
     /** What one organisation's night stores. */
@@ -63,7 +66,7 @@ public final class NightEvaluation {
                     projected.getOrDefault(outcome.competency(), outcome.attainedLevel()),
                     outcome.override().map(OverrideGrant::overrideId).orElse(null), termId));
             if (termId != null && standing.heldLevel().compareTo(storedHeld) > 0) {
-                holds.add(new Hold(org, outcome.competency(), termId, standing.heldLevel()));
+                holds.add(new Hold(org, outcome.competency(), termId, standing.heldLevel(), storedHeld != Level.NONE));
             }
             for (Level level : List.of(Level.SILVER, Level.GOLD)) {
                 if (outcome.meets(level)) {

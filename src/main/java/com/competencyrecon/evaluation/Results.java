@@ -36,8 +36,8 @@ public interface Results {
     /** The highest level held per organisation, competency and term, keyed {@code org|competency|term}. */
     Map<String, Level> heldLevels(Collection<String> orgIds);
 
-    /** Raises the held level of a term (never lowers it). */
-    void hold(String orgId, String competency, String termId, Level level);
+    /** Stores the levels terms hold from tonight on (each higher than before). */
+    void hold(List<NightEvaluation.Hold> holds);
 
     /** Remembers what made levels tonight, replacing what made them on an earlier night. */
     void met(List<LevelMet> levels);

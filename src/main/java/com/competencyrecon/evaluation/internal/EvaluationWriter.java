@@ -71,7 +71,7 @@ public class EvaluationWriter implements ItemWriter<OrgRow> {
             met.addAll(evaluated.levelsMet());
         }
         results.replace(asOf.businessDate(), orgIds, rows);
-        holds.forEach(h -> results.hold(h.orgId(), h.competency(), h.termId(), h.level()));
+        results.hold(holds);
         results.met(met);
     }
 }

@@ -5,6 +5,7 @@ import com.competencyrecon.evaluation.CompetencyResult;
 import com.competencyrecon.evaluation.Contribution;
 import com.competencyrecon.evaluation.LevelChange;
 import com.competencyrecon.evaluation.LevelMet;
+import com.competencyrecon.evaluation.NightEvaluation;
 import com.competencyrecon.evaluation.Results;
 import com.competencyrecon.membership.CompetencyStatus;
 import org.springframework.jdbc.core.RowMapper;
@@ -144,17 +145,21 @@ public class JdbcResults implements Results {
     }
 
     @Override
-    public void hold(String orgId, String competency, String termId, Level level) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("org", orgId).addValue("competency", competency)
-                .addValue("term", termId).addValue("level", level.name());
-        int updated = jdbc.update("""
+    public void hold(List<NightEvaluation.Hold> holds) {
+        jdbc.batchUpdate("""
                 UPDATE held_level SET level = :level
-                 WHERE org_id = :org AND competency = :competency AND term_id = :term""", p);
-        if (updated == 0) {
-            jdbc.update("""
-                    INSERT INTO held_level (org_id, competency, term_id, level)
-                    VALUES (:org, :competency, :term, :level)""", p);
-        }
+                 WHERE org_id = :org AND competency = :competency AND term_id = :term""",
+                holdParameters(holds.stream().filter(NightEvaluation.Hold::raised).toList()));
+        jdbc.batchUpdate("""
+                INSERT INTO held_level (org_id, competency, term_id, level)
+                VALUES (:org, :competency, :term, :level)""",
+                holdParameters(holds.stream().filter(h -> !h.raised()).toList()));
+    }
+
+    private static MapSqlParameterSource[] holdParameters(List<NightEvaluation.Hold> holds) {
+        return holds.stream().map(h -> new MapSqlParameterSource().addValue("org", h.orgId())
+                .addValue("competency", h.competency()).addValue("term", h.termId())
+                .addValue("level", h.level().name())).toArray(MapSqlParameterSource[]::new);
     }
 
     @Override
