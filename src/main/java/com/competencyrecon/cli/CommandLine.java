@@ -38,6 +38,10 @@ import java.util.stream.Stream;
 public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     public static final int REFUSED = 2;
+
+    /** The parameters of a night, as {@code name=value} arguments. */
+    static final List<String> NIGHT_PARAMETERS = List.of(NightParameters.BUSINESS_DATE, NightParameters.INPUT_DIR,
+            NightParameters.REPORT_DIR, NightParameters.CATALOG);
     public static final int FAILED = 1;
 
     private static final Logger log = LoggerFactory.getLogger(CommandLine.class);
@@ -65,10 +69,24 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         String command = environment.getProperty("recon.command");
         if (command != null && !command.isBlank()) {
             oneShot = true;
-            exitCode = commands.run(command.strip(), parameters(args), properties.reportDir(), System.out, System.err);
+            String name = command.strip();
+            Map<String, String> parameters;
+            try {
+                parameters = OperatorCommands.COMMANDS.contains(name)
+                        ? Arguments.parse(args.getNonOptionArgs(), OperatorCommands.parametersOf(name),
+                        "the command " + name) : parameters(args);
+            } catch (IllegalArgumentException e) {
+                refuse(e.getMessage());
+                return;
+            }
+            exitCode = commands.run(name, parameters, properties.reportDir(), System.out, System.err);
         } else if (jobName != null && !jobName.isBlank()) {
             oneShot = true;
-            runOneNight(jobName, parameters(args));
+            try {
+                runOneNight(jobName, Arguments.parse(args.getNonOptionArgs(), NIGHT_PARAMETERS, "a night"));
+            } catch (IllegalArgumentException e) {
+                refuse(e.getMessage());
+            }
         } else if (properties.nights() != null && !properties.nights().isBlank()) {
             oneShot = true;
             runAllNights(Path.of(properties.nights()));

@@ -32,6 +32,16 @@ public class OperatorCommands {
         this.operations = operations;
     }
 
+    /** The {@code name=value} parameters a command takes. */
+    public static List<String> parametersOf(String command) {
+        return switch (command) {
+            case "runs" -> List.of("businessDate");
+            case "run", "stop", "recover" -> List.of("id");
+            case "reports" -> List.of("businessDate", "reportDir", "file");
+            default -> List.of();
+        };
+    }
+
     /** Runs a command, printing to {@code out}; returns 0, or 2 when the command is refused (the reason on err). */
     public int run(String command, Map<String, String> args, String defaultReportDir, PrintStream out, PrintStream err) {
         try {

@@ -102,6 +102,37 @@ class CommandLineTests {
     class Refusals {
 
         @Test
+        void aMistypedParameterIsRefusedNamingTheOneMeant(CapturedOutput output) throws Exception {
+            Files.writeString(dir.resolve("x.yml"), "version: 1\n");
+            int code = run("businessDate=2026-11-24", "inputDir=" + input, "reportDir=" + dir.resolve("reports"),
+                    "catalogue=" + dir.resolve("x.yml"));
+
+            assertThat(code).isEqualTo(CommandLine.REFUSED);
+            assertThat(output).contains("unknown parameter 'catalogue' (did you mean 'catalog'?); a night takes"
+                    + " businessDate, inputDir, reportDir, catalog");
+            assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isZero();
+            assertThat(dir.resolve("reports")).doesNotExist();
+        }
+
+        @Test
+        void anArgumentThatIsNotNameEqualsValueIsRefused(CapturedOutput output) throws Exception {
+            int code = run("businessDate=2026-11-24", "inputDir=" + input, "reportDir=" + dir.resolve("reports"),
+                    "2026-11-25");
+
+            assertThat(code).isEqualTo(CommandLine.REFUSED);
+            assertThat(output).contains("'2026-11-25' is not a name=value parameter");
+            assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isZero();
+        }
+
+        @Test
+        void aCommandRefusesAParameterItDoesNotTake(CapturedOutput output) {
+            int code = runNights("--recon.command=run", "runId=7");
+
+            assertThat(code).isEqualTo(CommandLine.REFUSED);
+            assertThat(output).contains("unknown parameter 'runId'; the command run takes id");
+        }
+
+        @Test
         void missingBusinessDate(CapturedOutput output) throws Exception {
             int code = run("inputDir=" + input, "reportDir=" + dir.resolve("reports"));
 
