@@ -1,0 +1,259 @@
+package com.competencyrecon.benchmark;
+
+import com.competencyrecon.CompetencyReconApplication;
+import com.competencyrecon.benchmark.BenchmarkResults.Night;
+import com.competencyrecon.benchmark.BenchmarkResults.Step;
+import com.competencyrecon.benchmark.ProgrammeGenerator.Programme;
+import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.support.MySqlTestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The nightly run at programme scale. Generates a programme ({@code -Dbench.size=tiny|small|medium|programme},
+ * {@code -Dbench.changed=0.01}, {@code -Dbench.seed=N}) under {@code target/benchmark/<size>/}, runs night 1
+ * (the full load) and night 2 (the delta) each in a fresh application context, as a new process would, then
+ * times the server's own bulk load of night 1's {@code achievements.csv} into a table shaped like
+ * {@code achievement}. Writes {@code target/benchmark/results.json} and prints the same as a table.
+ * MySQL/MariaDB when {@code RECON_TEST_MYSQL_URL} is set, else a file-based H2.
+ * Not part of the ordinary build: {@code ./mvnw -Pbenchmark verify -Dbench.size=medium}.
+ */
+@Tag("benchmark")
+class ProgrammeBenchmark {
+
+    private static final Path ROOT = Path.of("target/benchmark").toAbsolutePath();
+    private static final String H2_OPTIONS = ";MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;AUTO_SERVER=FALSE";
+
+    /** The data source every context of this run uses. */
+    private record Database(String url, String user, String password, boolean mysql) {
+
+        List<String> arguments() {
+            List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                    "--recon.roots=/", "--recon.scheduler.enabled=false"));
+            if (mysql) {
+                args.add("--spring.profiles.active=mysql");
+            }
+            return args;
+        }
+    }
+
+    @Test
+    void nightsAtProgrammeScale() throws Exception {
+        ProgrammeSize size = ProgrammeSize.of(System.getProperty("bench.size", "small"));
+        double changed = Double.parseDouble(System.getProperty("bench.changed", "0.01"));
+        long seed = Long.getLong("bench.seed", 20_261_123L);
+        Path work = ROOT.resolve(size.label());
+        deleteTree(work);
+
+        long start = System.nanoTime();
+        Programme programme = new ProgrammeGenerator(size, seed, changed).write(work.resolve("feeds"));
+        double generateSeconds = seconds(start);
+        Database database = MySqlTestDatabase.configured()
+                ? new Database(MySqlTestDatabase.create("bench"), MySqlTestDatabase.user(), MySqlTestDatabase.password(), true)
+                : new Database("jdbc:h2:file:" + work.resolve("db/recon") + H2_OPTIONS, "sa", "", false);
+        Path reports = work.resolve("reports");
+
+        // The first context of a JVM loads every class and creates the schema: a cost each real process pays
+        // for its classes, but that would otherwise fall on night 1 alone. Paid once here, and reported.
+        long cold = System.nanoTime();
+        startContext(database).close();
+        double coldStart = seconds(cold);
+
+        Night full = night("full", programme.full(), database, reports);
+        Night incremental = night("incremental", programme.incremental(), database, reports);
+        Path achievements = programme.full().dir().resolve("achievements.csv");
+        double loadData;
+        String product;
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            product = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+            loadData = database.mysql() ? loadDataLocalInfile(c, achievements) : insertFromCsvRead(c, achievements);
+        }
+
+        Step ingest = full.step("ingestAchievements");
+        BenchmarkResults results = new BenchmarkResults()
+                .put("size", size.label())
+                .put("seed", seed)
+                .put("changed_share", changed)
+                .put("database", product)
+                .put("load_data_method", database.mysql() ? "LOAD DATA LOCAL INFILE"
+                        : "INSERT INTO ... SELECT FROM CSVREAD (H2's equivalent)")
+                .put("organizations", programme.organizations())
+                .put("people", programme.people())
+                .put("achievements_rows", ingest.read())
+                .put("metric_rows", full.step("ingestMetrics").read())
+                .put("achievements_file_mb", Files.size(achievements) / 1e6)
+                .put("generate_seconds", generateSeconds)
+                .put("ingest_achievements_seconds", ingest.seconds())
+                .put("ingest_achievements_rows_per_second", ingest.rowsPerSecond())
+                .put("load_data_seconds", loadData)
+                .put("load_data_rows_per_second", ingest.read() / loadData)
+                .put("ingest_ratio", ingest.seconds() / loadData)
+                .put("full_night_seconds", full.totalSeconds())
+                .put("incremental_night_seconds", incremental.totalSeconds())
+                .put("incremental_ratio", incremental.totalSeconds() / full.totalSeconds())
+                .put("cold_context_start_seconds", coldStart)
+                .put("incremental_ratio_with_cold_starts", (incremental.totalSeconds() - incremental.startSeconds() + coldStart)
+                        / (full.totalSeconds() - full.startSeconds() + coldStart))
+                .put("peak_heap_mb", Math.max(full.peakHeapMb(), incremental.peakHeapMb()))
+                .put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1e6)
+                .night(full).night(incremental);
+        results.write(ROOT.resolve("results.json"));
+        System.out.println(results.table());
+
+        assertThat(full.rejects()).as("night 1 rejects").isEqualTo(programme.full().rejects().size());
+        assertThat(incremental.rejects()).as("night 2 rejects").isEqualTo(programme.incremental().rejects().size());
+    }
+
+    /**
+     * One night as the command line runs it: a new application context (connection pool, Flyway's check,
+     * catalogue, job), the night, and the context's close; peak heap measured from a reset.
+     */
+    private static Night night(String kind, ProgrammeGenerator.Night night, Database database, Path reports) {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
+        long start = System.nanoTime();
+        ConfigurableApplicationContext context = startContext(database);
+        double startSeconds = seconds(start);
+        long run = System.nanoTime();
+        NightRunner.Outcome outcome = context.getBean(NightRunner.class)
+                .run(night.date(), night.dir().toString(), reports.toString(), null);
+        double runSeconds = seconds(run);
+        long close = System.nanoTime();
+        context.close();
+        double closeSeconds = seconds(close);
+        sampler.interrupt();
+        double pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
+
+        assertThat(outcome.completed()).as("night " + night.date() + " completed").isTrue();
+        List<Step> steps = outcome.execution().getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getStartTime))
+                .map(s -> new Step(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0,
+                        s.getReadCount(), s.getWriteCount()))
+                .toList();
+        return new Night(kind, night.date(), startSeconds, runSeconds, closeSeconds, pools, sampler.peak() / 1e6,
+                countLines(reports.resolve(night.date()).resolve("rejects.csv")), steps);
+    }
+
+    private static ConfigurableApplicationContext startContext(Database database) {
+        return new SpringApplicationBuilder(CompetencyReconApplication.class).web(WebApplicationType.NONE)
+                .run(database.arguments().toArray(String[]::new));
+    }
+
+    /** The server's own bulk load of the file into a scratch table shaped like {@code achievement}. */
+    private static double loadDataLocalInfile(Connection c, Path file) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_achievement");
+            s.execute("CREATE TABLE bench_achievement LIKE achievement");
+            long start = System.nanoTime();
+            s.execute("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE bench_achievement CHARACTER SET utf8mb4"
+                    + " FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\\n' IGNORE 1 LINES"
+                    + " (record_id, msa_id, credential, @earned, @expires, @status, source)"
+                    + " SET earned_at = STR_TO_DATE(@earned, '%Y-%m-%dT%H:%i:%sZ'), expires_on = NULLIF(@expires, ''),"
+                    + " status = COALESCE(NULLIF(@status, ''), 'ACTIVE'), loaded_on = '2026-11-23', loaded_line = 0");
+            double seconds = seconds(start);
+            s.execute("DROP TABLE bench_achievement");
+            return seconds;
+        }
+    }
+
+    /** H2 has no LOAD DATA; its own bulk read of a CSV file into the same shape stands in for it. */
+    private static double insertFromCsvRead(Connection c, Path file) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_achievement");
+            s.execute("""
+                    CREATE TABLE bench_achievement (
+                        record_id VARCHAR(64) NOT NULL PRIMARY KEY, msa_id VARCHAR(64) NOT NULL,
+                        credential VARCHAR(64) NOT NULL, earned_at DATETIME(3) NOT NULL, expires_on DATE,
+                        status VARCHAR(16) NOT NULL, source VARCHAR(128), loaded_on DATE NOT NULL,
+                        loaded_line BIGINT NOT NULL)""");
+            s.execute("CREATE INDEX bench_achievement_msa ON bench_achievement (msa_id)");
+            long start = System.nanoTime();
+            // The bad rows a bulk load would refuse are left out; a repeated key keeps the last row.
+            s.execute("MERGE INTO bench_achievement (record_id, msa_id, credential, earned_at, expires_on, status, source,"
+                    + " loaded_on, loaded_line) KEY (record_id)"
+                    + " SELECT record_id, msa_id, credential, CAST(REPLACE(REPLACE(earned_at, 'T', ' '), 'Z', '') AS TIMESTAMP(3)),"
+                    + " CAST(NULLIF(expires_on, '') AS DATE), COALESCE(NULLIF(status, ''), 'ACTIVE'), source,"
+                    + " DATE '2026-11-23', 0 FROM CSVREAD('" + file + "', NULL, 'charset=UTF-8')"
+                    + " WHERE record_id <> '' AND msa_id <> '' AND credential <> ''"
+                    + " AND REGEXP_LIKE(earned_at, '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$')");
+            double seconds = seconds(start);
+            s.execute("DROP TABLE bench_achievement");
+            return seconds;
+        }
+    }
+
+    /** Samples the heap in use while a night runs; the pools' own peaks are the upper bound. */
+    private static final class HeapSampler extends Thread {
+        private final AtomicLong peak = new AtomicLong();
+
+        HeapSampler() {
+            super("heap-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long peak() {
+            return peak.get();
+        }
+    }
+
+    private static long countLines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count() - 1;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
