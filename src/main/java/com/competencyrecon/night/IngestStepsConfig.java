@@ -12,6 +12,7 @@ import com.competencyrecon.ingest.FeedStore;
 import com.competencyrecon.ingest.feeds.FeedSpecs;
 import com.competencyrecon.ingest.internal.FeedItemWriter;
 import com.competencyrecon.ingest.internal.JdbcFeedLog;
+import com.competencyrecon.ingest.internal.JdbcFeedStore;
 import com.competencyrecon.ingest.internal.CsvFeedReader;
 import com.competencyrecon.ingest.csv.CsvRecord;
 import com.competencyrecon.system.ReconMetrics;
@@ -43,10 +44,13 @@ public class IngestStepsConfig {
     private final ReconProperties properties;
     private final RunLogContext logContext;
     private final FeedLog feedLog;
+    private final JdbcFeedStore tables;
 
     public IngestStepsConfig(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             ReconProperties properties, RunLogContext logContext, FeedLog feedLog) {
+                             ReconProperties properties, RunLogContext logContext, FeedLog feedLog,
+                             JdbcFeedStore tables) {
         this.jobRepository = jobRepository;
+        this.tables = tables;
         this.transactionManager = transactionManager;
         this.properties = properties;
         this.logContext = logContext;
@@ -89,7 +93,8 @@ public class IngestStepsConfig {
     }
 
     private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress) {
-        return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem<?>>chunk(properties.chunkSize())
+        // A chunk is one transaction and what a restart does again: a staging slice where the feed loads in bulk.
+        return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem<?>>chunk(tables.chunkSize(feed))
                 .transactionManager(transactionManager)
                 .reader(parts.feedReader).processor(parts.feedProcessor).writer(anyFeed(parts.feedWriter))
                 .listener(progress)

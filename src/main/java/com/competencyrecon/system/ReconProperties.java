@@ -20,6 +20,10 @@ import java.util.List;
  *                         path is never looked up on the class path)
  * @param catalog          the catalogue used when a run names none; empty = the bundled default
  * @param chunkSize        records per transaction in the ingest and evaluation steps
+ * @param bulkChunkSize    records per transaction of a feed loaded in bulk (MySQL/MariaDB): one staging slice,
+ *                         the most a crash makes a restart load again
+ * @param bulkLoad         whether MySQL/MariaDB feed tables are loaded in bulk ({@code LOAD DATA LOCAL INFILE});
+ *                         off, they take the batched path the embedded database takes
  * @param rejectLimit      rejects one feed may have in one night before the night fails
  * @param expiryHorizonDays how far ahead membership-expiry.csv looks for anniversaries
  * @param progressInterval how often long steps log their progress
@@ -38,6 +42,8 @@ public record ReconProperties(
         @NotNull @DefaultValue(".") List<String> roots,
         @DefaultValue("") String catalog,
         @Min(1) @DefaultValue("1000") int chunkSize,
+        @Min(1) @DefaultValue("20000") int bulkChunkSize,
+        @DefaultValue("true") boolean bulkLoad,
         @Min(0) @DefaultValue("1000") int rejectLimit,
         @Min(0) @DefaultValue("90") int expiryHorizonDays,
         @NotNull @DefaultValue("10s") Duration progressInterval,

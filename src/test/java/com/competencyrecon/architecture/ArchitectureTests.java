@@ -80,9 +80,12 @@ class ArchitectureTests {
         static final Map<String, String> OWNERS = Map.ofEntries(
                 Map.entry("organization", "ingest/internal/JdbcOrganizations.java"),
                 Map.entry("user_account", "ingest/internal/JdbcUserAccounts.java"),
+                Map.entry("user_account_load", "ingest/internal/JdbcUserAccounts.java"),
                 Map.entry("msa_link_event", "ingest/internal/JdbcLinkEvents.java"),
                 Map.entry("achievement", "ingest/internal/JdbcAchievements.java"),
+                Map.entry("achievement_load", "ingest/internal/JdbcAchievements.java"),
                 Map.entry("metric_value", "ingest/internal/JdbcMetricValues.java"),
+                Map.entry("metric_value_load", "ingest/internal/JdbcMetricValues.java"),
                 Map.entry("membership_order", "ingest/internal/JdbcMembershipOrders.java"),
                 Map.entry("override_grant", "ingest/internal/JdbcOverrideGrants.java"),
                 Map.entry("feed_reject", "ingest/internal/JdbcFeedLog.java"),

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Every reject code, keyed upserts and redelivery on MySQL/MariaDB through Connector/J. */
 @RequiresMySql
 @ActiveProfiles("mysql")
-@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=3"})
+@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=3", "recon.bulk-chunk-size=3"})
 class IngestMySqlIntegrationTests extends IngestScenario {
 
     @DynamicPropertySource

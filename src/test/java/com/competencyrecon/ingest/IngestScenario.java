@@ -389,6 +389,92 @@ abstract class IngestScenario {
         assertThat(step.getReadCount()).isEqualTo(3);
     }
 
+    // --- the stored rows, on either path (batched on H2, bulk on MySQL/MariaDB) ---
+
+    @Test
+    void textIsStoredExactlyWhateverCharactersItHolds() {
+        nights.feed(D, "users.csv", USERS, "u1,O1,\"tab\there\\back \"\"quoted\"\" \\N\",ACTIVE,2026-01-01T00:00:00.123Z",
+                        "u2,O2,,ACTIVE,2026-01-01T00:00:00Z", "u3,O2,\\N,DELETED,2026-01-01T00:00:00Z")
+                .feed(D, "achievements.csv", ACHIEVEMENTS, "a1,m1,70-533,2026-03-01T10:15:30.123+01:00,2027-03-01,,ünï 😀 ∑",
+                        "a2,m1,70-533,2026-03-01T10:15:30Z,,REVOKED,\\", "A1,m1,70-533,2026-03-01T10:15:30Z,,,",
+                        "a3,m1,70-533,2026-03-01T10:15:30Z,,,\"two\nlines\r\nand\\N\"");
+        runNight();
+
+        assertThat(jdbc.queryForList("SELECT email FROM user_account ORDER BY user_id", String.class))
+                .containsExactly("tab\there\\back \"quoted\" \\N", null, "\\N");
+        assertThat(jdbc.queryForList("SELECT source FROM achievement ORDER BY record_id", String.class))
+                .containsExactly(null, "ünï 😀 ∑", "\\", "two\nlines\nand\\N"); // a line break is read as LF
+        assertThat(jdbc.queryForObject("SELECT earned_at FROM achievement WHERE record_id = 'a1'",
+                java.time.LocalDateTime.class)).isEqualTo("2026-03-01T09:15:30.123");
+        assertThat(jdbc.queryForObject("SELECT changed_at FROM user_account WHERE user_id = 'u1'",
+                java.time.LocalDateTime.class)).isEqualTo("2026-01-01T00:00:00.123");
+        assertThat(rows("SELECT record_id, expires_on FROM achievement ORDER BY record_id"))
+                .containsExactly("A1/null", "a1/2027-03-01", "a2/null", "a3/null");
+    }
+
+    @Test
+    void aKeyRepeatedInTheFileIsJudgedAgainstTheFirstWhetherInTheSameChunkOrAnEarlierOne() {
+        // Three records a chunk: lines 2-4, 5-7, 8-10.
+        nights.feed(D, "achievements.csv", ACHIEVEMENTS, "a1,m1,70-533,2026-03-01T00:00:00Z,,,first",
+                "a2,m1,70-533,2026-03-01T00:00:00Z,,,", "a3,m1,70-533,2026-03-01T00:00:00Z,,,",
+                "a1,m1,70-533,2026-03-01T00:00:00Z,,,second", "a2,m1,70-533,2026-03-01T00:00:00Z,,ACTIVE,",
+                "a4,m1,70-533,2026-03-01T00:00:00Z,,,", "a5,m1,70-533,2026-03-01T00:00:00Z,,,",
+                "a5,m2,70-533,2026-03-01T00:00:00Z,,,", "a5,m1,70-533,2026-03-01T00:00:00Z,,,")
+                .feed(D, "metrics.csv", METRICS, "O1,M,2026-10,5,", "O1,M,2026-10,5.000,TRANSACTING",
+                        "O9,M,2026-10,5,", "O1,M,2026-10,6,");
+        runNight();
+
+        assertThat(rejects()).containsExactly("feed,line,record_key,reason,detail",
+                "achievements.csv,5,a1,DUPLICATE_KEY_IN_FILE,key a1 already delivered at line 2 of this file with"
+                        + " different content; the first one is kept",
+                "achievements.csv,9,a5,DUPLICATE_KEY_IN_FILE,key a5 already delivered at line 8 of this file with"
+                        + " different content; the first one is kept",
+                "metrics.csv,4,O9|M|2026-10|TRANSACTING,UNKNOWN_ORG,organisation O9 is not known",
+                "metrics.csv,5,O1|M|2026-10|TRANSACTING,DUPLICATE_KEY_IN_FILE,key O1|M|2026-10|TRANSACTING already"
+                        + " delivered at line 2 of this file with different content; the first one is kept");
+        assertThat(jdbc.queryForList("SELECT record_id, msa_id, source, loaded_line FROM achievement"
+                + " ORDER BY record_id")).extracting(r -> r.get("RECORD_ID") + "/" + r.get("MSA_ID") + "/"
+                + r.get("SOURCE") + "/" + r.get("LOADED_LINE"))
+                .containsExactly("a1/m1/first/2", "a2/m1/null/3", "a3/m1/null/4", "a4/m1/null/7", "a5/m1/null/8");
+        assertThat(jdbc.queryForMap("SELECT read_count, applied_count, rejected_count FROM feed_count"
+                + " WHERE feed = 'achievements.csv'")).containsValues(9L, 7L, 2L);
+    }
+
+    @Test
+    void aRecordChangesOnTheNightItIsNewOrCorrectedAndNotWhenDeliveredAgainUnchanged() {
+        nights.feed(D, "achievements.csv", ACHIEVEMENTS, "a1,m1,70-533,2026-03-01T00:00:00Z,,,",
+                        "a2,m1,70-533,2026-03-01T00:00:00Z,,,", "a3,m1,70-533,2026-03-01T00:00:00Z,,,",
+                        "a4,m1,70-533,2026-03-01T00:00:00Z,,,")
+                .feed(D, "metrics.csv", METRICS, "O1,M,2026-10,5,", "O2,M,2026-10,7,")
+                .feed(D, "users.csv", USERS, "u1,O1,a@contoso.example,ACTIVE,2026-01-01T00:00:00Z",
+                        "u2,O2,b@fabrikam.example,ACTIVE,2026-01-01T00:00:00Z");
+        runNight();
+        String next = "2026-11-25";
+        nights.feed(next, "achievements.csv", ACHIEVEMENTS, "a4,m1,70-533,2026-03-01T00:00:00Z,,,",
+                        "a1,m1,70-533,2026-03-01T00:00:00Z,,REVOKED,", "a2,m1,70-533,2026-03-01T00:00:00Z,,ACTIVE,",
+                        "a5,m1,70-533,2026-03-01T00:00:00Z,,,")
+                .feed(next, "metrics.csv", METRICS, "O1,M,2026-10,5.0000,", "O2,M,2026-10,7.5,")
+                .feed(next, "users.csv", USERS, "u1,O1,a@contoso.example,ACTIVE,2026-01-01T00:00:00Z",
+                        "u2,O2,,ACTIVE,2026-01-01T00:00:00Z");
+
+        assertThat(nights.run(next).completed()).isTrue();
+
+        assertThat(rows("SELECT record_id, status, loaded_on, loaded_line, changed_on FROM achievement"
+                + " ORDER BY record_id")).containsExactly("a1/REVOKED/2026-11-25/3/2026-11-25",
+                "a2/ACTIVE/2026-11-25/4/2026-11-24", "a3/ACTIVE/2026-11-24/4/2026-11-24",
+                "a4/ACTIVE/2026-11-25/2/2026-11-24", "a5/ACTIVE/2026-11-25/5/2026-11-25");
+        assertThat(rows("SELECT org_id, amount, loaded_on, changed_on FROM metric_value ORDER BY org_id"))
+                .containsExactly("O1/5.0000/2026-11-25/2026-11-24", "O2/7.5000/2026-11-25/2026-11-25");
+        assertThat(rows("SELECT user_id, email, loaded_on, changed_on FROM user_account ORDER BY user_id"))
+                .containsExactly("u1/a@contoso.example/2026-11-25/2026-11-24", "u2/null/2026-11-25/2026-11-25");
+    }
+
+    /** Each row's values, as text joined by '/'. */
+    private List<String> rows(String sql) {
+        return jdbc.queryForList(sql).stream().map(row -> row.values().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("/"))).toList();
+    }
+
     private List<Map<String, Object>> state() {
         return jdbc.queryForList("""
                 SELECT 'm' AS t, org_id AS k, metric AS a, month AS b, association AS c, CAST(amount AS CHAR) AS d

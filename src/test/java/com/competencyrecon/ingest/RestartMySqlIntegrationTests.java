@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A crash in the middle of each feed and its restart on MySQL/MariaDB through Connector/J. */
 @RequiresMySql
 @ActiveProfiles("mysql")
-@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=5"})
+@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=5", "recon.bulk-chunk-size=5"})
 class RestartMySqlIntegrationTests extends RestartScenario {
 
     @DynamicPropertySource

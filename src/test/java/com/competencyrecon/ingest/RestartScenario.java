@@ -62,12 +62,18 @@ abstract class RestartScenario {
         }
     }
 
-    /** A store that fails the n-th save of one feed, once, as a crash in the middle of the feed would. */
+    /**
+     * A store that fails one chunk of one feed, once, as a crash in the middle of the feed would: before the
+     * chunk's rows are saved (the n-th save), or after they are all written (the n-th touch, the chunk's last
+     * write: on MySQL/MariaDB its staging slice loaded and merged) but before the chunk commits.
+     */
     static class FailingStore implements FeedStore {
         private final FeedStore delegate;
         final AtomicReference<Feed> feed = new AtomicReference<>();
         final AtomicInteger failOnSave = new AtomicInteger(-1);
+        final AtomicInteger failAfterTouch = new AtomicInteger(-1);
         private final AtomicInteger saves = new AtomicInteger();
+        private final AtomicInteger touches = new AtomicInteger();
 
         FailingStore(FeedStore delegate) {
             this.delegate = delegate;
@@ -77,6 +83,13 @@ abstract class RestartScenario {
             feed.set(target);
             saves.set(0);
             failOnSave.set(nthSave);
+            failAfterTouch.set(-1);
+        }
+
+        void failOnceAfterWriting(Feed target, int nthTouch) {
+            failOnce(target, -1);
+            touches.set(0);
+            failAfterTouch.set(nthTouch);
         }
 
         @Override
@@ -97,6 +110,10 @@ abstract class RestartScenario {
         @Override
         public <R> void touch(FeedSpec<R> spec, LocalDate businessDate, List<FeedItem<R>> unchanged) {
             delegate.touch(spec, businessDate, unchanged);
+            if (spec.feed() == feed.get() && touches.incrementAndGet() == failAfterTouch.get()) {
+                failAfterTouch.set(-1);
+                throw new IllegalStateException("simulated crash after writing a chunk of " + spec.feed().fileName());
+            }
         }
     }
 
@@ -163,6 +180,80 @@ abstract class RestartScenario {
         assertThat(step(restarted, feed.stepName()).getReadCount()).isEqualTo(lines(feed) - 10);
         assertThat(snapshot()).isEqualTo(expected);
         assertThat(nights.reportBytes(D, "competency-status.csv")).isEqualTo(expectedStatus);
+    }
+
+    /**
+     * The restart unit is the chunk: on MySQL/MariaDB one staging slice of a bulk-loaded feed. A redelivery
+     * night (new, corrected and unchanged records) killed after a chunk's rows were loaded, staged and merged
+     * but before it committed leaves none of them, and its restart ends with the rows, nights and lines
+     * ({@code loaded_on}, {@code loaded_line}, {@code changed_on}) of a night that never failed.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Feed.class, names = {"USERS", "ACHIEVEMENTS", "METRICS"})
+    void aRedeliveryKilledAfterAChunkWasWrittenRestartsToTheSameRows(Feed feed) throws Exception {
+        String next = "2026-11-25";
+        redelivery(next, feed);
+        assertThat(nights.run(D).completed()).isTrue();
+        assertThat(nights.run(next).completed()).isTrue();
+        List<Map<String, Object>> expected = stored();
+        byte[] expectedStatus = nights.reportBytes(next, "competency-status.csv");
+
+        Databases.reset(jdbc);
+        assertThat(nights.run(D).completed()).isTrue();
+        store.failOnceAfterWriting(feed, 3);
+        NightRunner.Outcome failed = nights.run(next);
+
+        assertThat(failed.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(step(failed, feed.stepName()).getCommitCount()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + Table.of(feed).name + " WHERE loaded_on = ?",
+                Long.class, java.time.LocalDate.parse(next))).as("rows delivered again by the two committed chunks")
+                .isEqualTo(10);
+
+        NightRunner.Outcome restarted = nights.run(next);
+
+        assertThat(restarted.completed()).isTrue();
+        assertThat(stored()).isEqualTo(expected);
+        assertThat(nights.reportBytes(next, "competency-status.csv")).isEqualTo(expectedStatus);
+    }
+
+    /** The next night's feeds: tonight's again, with every third record of the feed corrected and three new. */
+    private void redelivery(String next, Feed feed) throws java.io.IOException {
+        for (Feed each : Feed.values()) {
+            java.nio.file.Files.copy(nights.inputDir(D).resolve(each.fileName()),
+                    nights.inputDir(next).resolve(each.fileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= 26; i++) {
+            String org = String.format("O%02d", Math.min(i, 23));
+            boolean corrected = i % 3 == 0;
+            rows.add(switch (feed) {
+                case USERS -> "u" + i + "," + org + "," + (corrected ? "u" + i + "@new.example" : "")
+                        + ",ACTIVE,2026-01-01T00:00:00Z";
+                case ACHIEVEMENTS -> "a" + i + ",m" + i + ",70-533,2026-03-01T00:00:00Z,," + (corrected ? "REVOKED" : "")
+                        + ",";
+                case METRICS -> org + ",AZURE_CONSUMED_REVENUE_USD," + (i > 23 ? "2026-09," : "2026-10,")
+                        + (1000 * i + (corrected ? 1 : 0)) + ",DPOR";
+                default -> throw new IllegalArgumentException(feed.name());
+            });
+        }
+        String header = switch (feed) {
+            case USERS -> USERS;
+            case ACHIEVEMENTS -> ACHIEVEMENTS;
+            default -> METRICS;
+        };
+        nights.feed(next, feed.fileName(), header, rows.toArray(String[]::new));
+    }
+
+    /** Every stored row of the feed tables, with the night and line that last delivered and changed it. */
+    private List<Map<String, Object>> stored() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Feed feed : Feed.values()) {
+            Table table = Table.of(feed);
+            all.addAll(jdbc.queryForList("SELECT * FROM " + table.name + " ORDER BY " + table.key));
+        }
+        all.addAll(jdbc.queryForList("SELECT * FROM feed_count ORDER BY business_date, feed"));
+        all.addAll(jdbc.queryForList("SELECT * FROM feed_reject ORDER BY business_date, feed, line"));
+        return all;
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /** Owns the table {@code achievement}: the only place its rows are mapped. */
 @Repository
-public class JdbcAchievements implements FeedTable<Row> {
+public class JdbcAchievements implements BulkFeedTable<Row> {
 
     private static final String OF_MSAS = """
             SELECT record_id, msa_id, credential, earned_at, expires_on, status FROM achievement
@@ -46,6 +46,25 @@ public class JdbcAchievements implements FeedTable<Row> {
              WHERE record_id = :record_id""";
     private static final String TOUCH =
             "UPDATE achievement SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE record_id = :record_id";
+    // The bulk path (MySQL/MariaDB): see BulkFeedTable. changed_on is the night, as INSERT and UPDATE set it.
+    private static final String LOAD_NEW = """
+            LOAD DATA LOCAL INFILE 'achievement.tsv' INTO TABLE achievement CHARACTER SET utf8mb4
+            (record_id, msa_id, credential, earned_at, expires_on, status, source, loaded_on, loaded_line, changed_on)""";
+    private static final String LOAD_STAGED = """
+            LOAD DATA LOCAL INFILE 'achievement_load.tsv' INTO TABLE achievement_load CHARACTER SET utf8mb4
+            (record_id, msa_id, credential, earned_at, expires_on, status, source, loaded_on, loaded_line)""";
+    private static final String LOAD_STAGED_KEYS = """
+            LOAD DATA LOCAL INFILE 'achievement_load.tsv' INTO TABLE achievement_load CHARACTER SET utf8mb4
+            (record_id, loaded_on, loaded_line)""";
+    private static final String MERGE_UPDATES = """
+            UPDATE achievement a JOIN achievement_load s ON s.record_id = a.record_id
+               SET a.msa_id = s.msa_id, a.credential = s.credential, a.earned_at = s.earned_at,
+                   a.expires_on = s.expires_on, a.status = s.status, a.source = s.source, a.loaded_on = s.loaded_on,
+                   a.loaded_line = s.loaded_line, a.changed_on = s.loaded_on""";
+    private static final String MERGE_TOUCHES = """
+            UPDATE achievement a JOIN achievement_load s ON s.record_id = a.record_id
+               SET a.loaded_on = s.loaded_on, a.loaded_line = s.loaded_line""";
+    private static final String CLEAR_STAGED = "DELETE FROM achievement_load";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -107,6 +126,29 @@ public class JdbcAchievements implements FeedTable<Row> {
     public void touch(LocalDate night, List<FeedItem<Row>> items) {
         jdbc.batchUpdate(TOUCH, Rows.params(night, items,
                 row -> new MapSqlParameterSource("record_id", row.recordId())));
+    }
+
+    @Override
+    public void loadInserts(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.load(jdbc.getJdbcTemplate(), LOAD_NEW, items,
+                (line, item) -> columns(line, item.row()).date(night).number(item.line()).date(night));
+    }
+
+    @Override
+    public void loadUpdates(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.merge(jdbc.getJdbcTemplate(), LOAD_STAGED, MERGE_UPDATES, CLEAR_STAGED, items,
+                (line, item) -> columns(line, item.row()).date(night).number(item.line()));
+    }
+
+    @Override
+    public void loadTouches(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.merge(jdbc.getJdbcTemplate(), LOAD_STAGED_KEYS, MERGE_TOUCHES, CLEAR_STAGED, items,
+                (line, item) -> line.text(item.row().recordId()).date(night).number(item.line()));
+    }
+
+    private static LocalInfile.Line columns(LocalInfile.Line line, Row row) {
+        return line.text(row.recordId()).text(row.msaId()).text(row.credential()).instant(row.earnedAt())
+                .date(row.expiresOn()).text(row.status().name()).text(row.source());
     }
 
     private static MapSqlParameterSource columns(Row row) {

@@ -5,6 +5,10 @@ import com.competencyrecon.ingest.FeedItem;
 import com.competencyrecon.ingest.FeedSpec;
 import com.competencyrecon.ingest.FeedStore;
 import com.competencyrecon.ingest.Stored;
+import com.competencyrecon.system.ReconProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -14,18 +18,49 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The store for H2 and MySQL: one look-up per chunk, then JDBC batches, through the adapter owning each table. */
+/**
+ * The store for H2 and MySQL: one look-up per chunk, then writes through the adapter owning each table. On
+ * MySQL/MariaDB with local infile allowed, the tables that can be loaded in bulk ({@link BulkFeedTable}: the
+ * high-volume feeds) are, in larger chunks; the others, and every table on H2, take JDBC batches. Either way
+ * the chunk writer judges the rows, so both paths apply, reject and count the same.
+ */
 @Component
 public class JdbcFeedStore implements FeedStore {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcFeedStore.class);
+
     private final Map<Feed, FeedTable<?>> tables = new EnumMap<>(Feed.class);
+    private final JdbcTemplate jdbc;
+    private final ReconProperties properties;
+    private volatile Boolean bulk;
 
     public JdbcFeedStore(JdbcOrganizations organizations, JdbcUserAccounts users, JdbcLinkEvents links,
                          JdbcAchievements achievements, JdbcMetricValues metrics, JdbcMembershipOrders orders,
-                         JdbcOverrideGrants overrides) {
+                         JdbcOverrideGrants overrides, JdbcTemplate jdbc, ReconProperties properties) {
         for (FeedTable<?> table : List.of(organizations, users, links, achievements, metrics, orders, overrides)) {
             tables.put(table.feed(), table);
         }
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** Whether the feed's rows are loaded in bulk on this database. */
+    public boolean loadsInBulk(Feed feed) {
+        return tables.get(feed) instanceof BulkFeedTable<?> && bulkLoading();
+    }
+
+    /** Records per transaction for the feed: a bulk load takes larger chunks. */
+    public int chunkSize(Feed feed) {
+        return loadsInBulk(feed) ? properties.bulkChunkSize() : properties.chunkSize();
+    }
+
+    private boolean bulkLoading() {
+        if (bulk == null) {
+            bulk = properties.bulkLoad() && LocalInfile.supported(jdbc);
+            log.info("Feed tables: {}", bulk ? "the high-volume feeds are loaded in bulk (LOAD DATA LOCAL INFILE)"
+                    : "every feed is stored by JDBC batches");
+        }
+        return bulk;
     }
 
     @Override
@@ -40,17 +75,32 @@ public class JdbcFeedStore implements FeedStore {
     @Override
     public <R> void save(FeedSpec<R> spec, LocalDate businessDate, List<FeedItem<R>> inserts,
                          List<FeedItem<R>> updates) {
+        BulkFeedTable<R> bulkTable = bulk(spec);
         if (!inserts.isEmpty()) {
-            table(spec).insert(businessDate, inserts);
+            if (bulkTable != null) {
+                bulkTable.loadInserts(businessDate, inserts);
+            } else {
+                table(spec).insert(businessDate, inserts);
+            }
         }
         if (!updates.isEmpty()) {
-            table(spec).update(businessDate, updates);
+            if (bulkTable != null) {
+                bulkTable.loadUpdates(businessDate, updates);
+            } else {
+                table(spec).update(businessDate, updates);
+            }
         }
     }
 
     @Override
     public <R> void touch(FeedSpec<R> spec, LocalDate businessDate, List<FeedItem<R>> unchanged) {
-        if (!unchanged.isEmpty()) {
+        BulkFeedTable<R> bulkTable = bulk(spec);
+        if (unchanged.isEmpty()) {
+            return;
+        }
+        if (bulkTable != null) {
+            bulkTable.loadTouches(businessDate, unchanged);
+        } else {
             table(spec).touch(businessDate, unchanged);
         }
     }
@@ -59,5 +109,11 @@ public class JdbcFeedStore implements FeedStore {
     @SuppressWarnings("unchecked")
     private <R> FeedTable<R> table(FeedSpec<R> spec) {
         return (FeedTable<R>) tables.get(spec.feed());
+    }
+
+    /** The spec's table when its rows are loaded in bulk, else null. */
+    @SuppressWarnings("unchecked")
+    private <R> BulkFeedTable<R> bulk(FeedSpec<R> spec) {
+        return loadsInBulk(spec.feed()) ? (BulkFeedTable<R>) table(spec) : null;
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /** Owns the table {@code metric_value}: the only place its rows are mapped. The month is stored as 'YYYY-MM'. */
 @Repository
-public class JdbcMetricValues implements FeedTable<Row> {
+public class JdbcMetricValues implements BulkFeedTable<Row> {
 
     // The month is stored as CHAR(7) 'YYYY-MM', so comparing the text compares the months.
     private static final String OF_ORGS = """
@@ -41,6 +41,23 @@ public class JdbcMetricValues implements FeedTable<Row> {
     private static final String TOUCH = """
             UPDATE metric_value SET loaded_on = :loaded_on, loaded_line = :loaded_line
              WHERE org_id = :org_id AND metric = :metric AND month = :month AND association = :association""";
+    // The bulk path (MySQL/MariaDB): see BulkFeedTable. changed_on is the night, as INSERT and UPDATE set it.
+    private static final String LOAD_NEW = """
+            LOAD DATA LOCAL INFILE 'metric_value.tsv' INTO TABLE metric_value CHARACTER SET utf8mb4
+            (org_id, metric, month, association, amount, loaded_on, loaded_line, changed_on)""";
+    private static final String LOAD_STAGED = """
+            LOAD DATA LOCAL INFILE 'metric_value_load.tsv' INTO TABLE metric_value_load CHARACTER SET utf8mb4
+            (org_id, metric, month, association, amount, loaded_on, loaded_line)""";
+    private static final String MERGE_UPDATES = """
+            UPDATE metric_value m JOIN metric_value_load s ON s.org_id = m.org_id AND s.metric = m.metric
+                   AND s.month = m.month AND s.association = m.association
+               SET m.amount = s.amount, m.loaded_on = s.loaded_on, m.loaded_line = s.loaded_line,
+                   m.changed_on = s.loaded_on""";
+    private static final String MERGE_TOUCHES = """
+            UPDATE metric_value m JOIN metric_value_load s ON s.org_id = m.org_id AND s.metric = m.metric
+                   AND s.month = m.month AND s.association = m.association
+               SET m.loaded_on = s.loaded_on, m.loaded_line = s.loaded_line""";
+    private static final String CLEAR_STAGED = "DELETE FROM metric_value_load";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -97,6 +114,29 @@ public class JdbcMetricValues implements FeedTable<Row> {
     @Override
     public void touch(LocalDate night, List<FeedItem<Row>> items) {
         jdbc.batchUpdate(TOUCH, Rows.params(night, items, JdbcMetricValues::key));
+    }
+
+    @Override
+    public void loadInserts(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.load(jdbc.getJdbcTemplate(), LOAD_NEW, items, (line, item) -> key(line, item.row())
+                .decimal(item.row().amount()).date(night).number(item.line()).date(night));
+    }
+
+    @Override
+    public void loadUpdates(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.merge(jdbc.getJdbcTemplate(), LOAD_STAGED, MERGE_UPDATES, CLEAR_STAGED, items,
+                (line, item) -> key(line, item.row()).decimal(item.row().amount()).date(night).number(item.line()));
+    }
+
+    /** Staged with their stored amount unknown (NULL): the merge sets only the night and line. */
+    @Override
+    public void loadTouches(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.merge(jdbc.getJdbcTemplate(), LOAD_STAGED, MERGE_TOUCHES, CLEAR_STAGED, items,
+                (line, item) -> key(line, item.row()).decimal(null).date(night).number(item.line()));
+    }
+
+    private static LocalInfile.Line key(LocalInfile.Line line, Row row) {
+        return line.text(row.orgId()).text(row.metric()).text(row.monthText()).text(row.association().name());
     }
 
     private static MapSqlParameterSource key(Row row) {

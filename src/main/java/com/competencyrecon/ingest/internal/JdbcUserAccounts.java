@@ -21,7 +21,7 @@ import java.util.Map;
 
 /** Owns the table {@code user_account}: the only place its rows are mapped. */
 @Repository
-public class JdbcUserAccounts implements FeedTable<Row> {
+public class JdbcUserAccounts implements BulkFeedTable<Row> {
 
     private static final String BY_IDS =
             "SELECT user_id, org_id, status, changed_at FROM user_account WHERE user_id IN (:ids)";
@@ -40,6 +40,24 @@ public class JdbcUserAccounts implements FeedTable<Row> {
              WHERE user_id = :user_id""";
     private static final String TOUCH =
             "UPDATE user_account SET loaded_on = :loaded_on, loaded_line = :loaded_line WHERE user_id = :user_id";
+    // The bulk path (MySQL/MariaDB): see BulkFeedTable. changed_on is the night, as INSERT and UPDATE set it.
+    private static final String LOAD_NEW = """
+            LOAD DATA LOCAL INFILE 'user_account.tsv' INTO TABLE user_account CHARACTER SET utf8mb4
+            (user_id, org_id, email, status, changed_at, loaded_on, loaded_line, changed_on)""";
+    private static final String LOAD_STAGED = """
+            LOAD DATA LOCAL INFILE 'user_account_load.tsv' INTO TABLE user_account_load CHARACTER SET utf8mb4
+            (user_id, org_id, email, status, changed_at, loaded_on, loaded_line)""";
+    private static final String LOAD_STAGED_KEYS = """
+            LOAD DATA LOCAL INFILE 'user_account_load.tsv' INTO TABLE user_account_load CHARACTER SET utf8mb4
+            (user_id, loaded_on, loaded_line)""";
+    private static final String MERGE_UPDATES = """
+            UPDATE user_account u JOIN user_account_load s ON s.user_id = u.user_id
+               SET u.org_id = s.org_id, u.email = s.email, u.status = s.status, u.changed_at = s.changed_at,
+                   u.loaded_on = s.loaded_on, u.loaded_line = s.loaded_line, u.changed_on = s.loaded_on""";
+    private static final String MERGE_TOUCHES = """
+            UPDATE user_account u JOIN user_account_load s ON s.user_id = u.user_id
+               SET u.loaded_on = s.loaded_on, u.loaded_line = s.loaded_line""";
+    private static final String CLEAR_STAGED = "DELETE FROM user_account_load";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -101,6 +119,29 @@ public class JdbcUserAccounts implements FeedTable<Row> {
     @Override
     public void touch(LocalDate night, List<FeedItem<Row>> items) {
         jdbc.batchUpdate(TOUCH, Rows.params(night, items, row -> new MapSqlParameterSource("user_id", row.userId())));
+    }
+
+    @Override
+    public void loadInserts(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.load(jdbc.getJdbcTemplate(), LOAD_NEW, items,
+                (line, item) -> columns(line, item.row()).date(night).number(item.line()).date(night));
+    }
+
+    @Override
+    public void loadUpdates(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.merge(jdbc.getJdbcTemplate(), LOAD_STAGED, MERGE_UPDATES, CLEAR_STAGED, items,
+                (line, item) -> columns(line, item.row()).date(night).number(item.line()));
+    }
+
+    @Override
+    public void loadTouches(LocalDate night, List<FeedItem<Row>> items) {
+        LocalInfile.merge(jdbc.getJdbcTemplate(), LOAD_STAGED_KEYS, MERGE_TOUCHES, CLEAR_STAGED, items,
+                (line, item) -> line.text(item.row().userId()).date(night).number(item.line()));
+    }
+
+    private static LocalInfile.Line columns(LocalInfile.Line line, Row row) {
+        return line.text(row.userId()).text(row.orgId()).text(row.email()).text(row.status().name())
+                .instant(row.changedAt());
     }
 
     private static MapSqlParameterSource columns(Row row) {
