@@ -2,6 +2,7 @@ package com.competencyrecon.plan;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -15,6 +16,17 @@ public interface ChangeLog {
 
     /** The window between two nights: instants in {@code (from, to]}, days in {@code (before, date]}. */
     record Window(LocalDate before, LocalDate date, Instant from, Instant to) {
+
+        /**
+         * The earliest night whose records can pass the counting instant within the window. An applied link
+         * event, achievement or account change is never dated after its night's cut-off (FUTURE_DATED), and
+         * {@code from} is a counting instant, so a record whose instant lies after {@code from} was last changed
+         * on a night whose cut-off lies after it too: no earlier than the day before {@code from}. One more day
+         * covers any zone. So only recently changed records need their instants compared.
+         */
+        public LocalDate changedSince() {
+            return LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(2);
+        }
     }
 
     /**

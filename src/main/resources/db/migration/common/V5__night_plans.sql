@@ -1,6 +1,7 @@
 -- A night whose cost follows the delta. Each feed table records the night that last changed a record (new
--- or corrected; a record delivered again unchanged keeps its changed_on), and the instants and days that
--- time alone brings into force are indexed, so a night can find what changed since the previous one.
+-- or corrected; a record delivered again unchanged keeps its changed_on), indexed, so a night can find what
+-- changed since the previous one. A record's instant is never after its night's cut-off, so records passing
+-- the counting instant are among the recently changed ones; expiry dates have an index of their own.
 ALTER TABLE organization ADD COLUMN changed_on DATE;
 ALTER TABLE user_account ADD COLUMN changed_on DATE;
 ALTER TABLE msa_link_event ADD COLUMN changed_on DATE;
@@ -8,13 +9,18 @@ ALTER TABLE achievement ADD COLUMN changed_on DATE;
 ALTER TABLE metric_value ADD COLUMN changed_on DATE;
 ALTER TABLE membership_order ADD COLUMN changed_on DATE;
 ALTER TABLE override_grant ADD COLUMN changed_on DATE;
+-- Records stored before: their last delivery is no earlier than their last change.
+UPDATE organization SET changed_on = loaded_on;
+UPDATE user_account SET changed_on = loaded_on;
+UPDATE msa_link_event SET changed_on = loaded_on;
+UPDATE achievement SET changed_on = loaded_on;
+UPDATE metric_value SET changed_on = loaded_on;
+UPDATE membership_order SET changed_on = loaded_on;
+UPDATE override_grant SET changed_on = loaded_on;
 CREATE INDEX organization_changed ON organization (changed_on);
 CREATE INDEX user_account_changed ON user_account (changed_on);
-CREATE INDEX user_account_changed_at ON user_account (changed_at);
 CREATE INDEX msa_link_event_changed ON msa_link_event (changed_on);
-CREATE INDEX msa_link_event_occurred ON msa_link_event (occurred_at);
 CREATE INDEX achievement_changed ON achievement (changed_on);
-CREATE INDEX achievement_earned ON achievement (earned_at);
 CREATE INDEX achievement_expires ON achievement (expires_on);
 CREATE INDEX metric_value_changed ON metric_value (changed_on);
 CREATE INDEX membership_order_changed ON membership_order (changed_on);

@@ -29,8 +29,9 @@ public class JdbcAchievements implements BulkFeedTable<Row> {
              WHERE msa_id IN (:msas) ORDER BY msa_id, record_id""";
     private static final String CHANGED = """
             SELECT DISTINCT msa_id FROM achievement
-             WHERE changed_on = :night OR (earned_at > :from AND earned_at <= :to)
-                OR (expires_on > :before AND expires_on <= :night)""";
+             WHERE changed_on >= :since AND (changed_on = :night OR (earned_at > :from AND earned_at <= :to))""";
+    private static final String EXPIRING = """
+            SELECT DISTINCT msa_id FROM achievement WHERE expires_on > :before AND expires_on <= :night""";
     private static final String FIND = """
             SELECT record_id, msa_id, credential, earned_at, expires_on, status, source, loaded_on, loaded_line
               FROM achievement WHERE record_id IN (:keys)""";
@@ -88,13 +89,15 @@ public class JdbcAchievements implements BulkFeedTable<Row> {
     }
 
     /**
-     * MSAs with an achievement applied on the night, earned in {@code (from, to]} or expiring in
-     * {@code (before, night]}.
+     * MSAs with an achievement applied on the night, earned in {@code (from, to]} (only records changed since
+     * {@code since} can be) or expiring in {@code (before, night]}.
      */
-    public Set<String> changed(LocalDate before, LocalDate night, Instant from, Instant to) {
-        return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night)
-                .addValue("before", before).addValue("from", Rows.utc(from)).addValue("to", Rows.utc(to)),
-                String.class));
+    public Set<String> changed(LocalDate before, LocalDate night, LocalDate since, Instant from, Instant to) {
+        MapSqlParameterSource p = new MapSqlParameterSource("night", night).addValue("before", before)
+                .addValue("since", since).addValue("from", Rows.utc(from)).addValue("to", Rows.utc(to));
+        Set<String> msas = new HashSet<>(jdbc.queryForList(CHANGED, p, String.class));
+        msas.addAll(jdbc.queryForList(EXPIRING, p, String.class));
+        return msas;
     }
 
     @Override

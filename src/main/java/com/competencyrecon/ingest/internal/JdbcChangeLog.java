@@ -33,21 +33,26 @@ public class JdbcChangeLog implements ChangeLog {
 
     @Override
     public Set<String> msasWithLinkChanges(Window window) {
-        Set<String> msas = links.changed(window.date(), window.from(), window.to());
-        msas.addAll(links.ofUsers(users.changed(window.date(), window.from(), window.to()).keySet()));
+        Set<String> msas = links.changed(window.date(), window.changedSince(), window.from(), window.to());
+        msas.addAll(links.ofUsers(changedUsers(window).keySet()));
         return msas;
+    }
+
+    /** Accounts changed tonight or deleted within the window: user id to organisation. */
+    private Map<String, String> changedUsers(Window window) {
+        return users.changed(window.date(), window.changedSince(), window.from(), window.to());
     }
 
     @Override
     public Set<String> msasWithAchievementChanges(Window window) {
-        return achievements.changed(window.before(), window.date(), window.from(), window.to());
+        return achievements.changed(window.before(), window.date(), window.changedSince(), window.from(),
+                window.to());
     }
 
     @Override
     public Set<String> organisationsWithChanges(Window window) {
         Set<String> orgs = new HashSet<>(organizations.changed(window.date()));
-        Map<String, String> changedUsers = users.changed(window.date(), window.from(), window.to());
-        orgs.addAll(changedUsers.values());
+        orgs.addAll(changedUsers(window).values());
         orgs.addAll(metrics.changed(window.date()));
         orgs.addAll(orders.changed(window.date()));
         orgs.addAll(overrides.changed(window.before(), window.date()));

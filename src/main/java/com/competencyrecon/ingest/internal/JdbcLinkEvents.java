@@ -41,7 +41,7 @@ public class JdbcLinkEvents implements LinkHistory, FeedTable<Row> {
              ORDER BY msa_id, occurred_at, event_id""";
     private static final String CHANGED = """
             SELECT DISTINCT msa_id FROM msa_link_event
-             WHERE changed_on = :night OR (occurred_at > :from AND occurred_at <= :to)""";
+             WHERE changed_on >= :since AND (changed_on = :night OR (occurred_at > :from AND occurred_at <= :to))""";
     private static final String OF_USERS = "SELECT DISTINCT msa_id FROM msa_link_event WHERE user_id IN (:users)";
     private static final String OF_MSAS =
             "SELECT event_id, msa_id, user_id, action, occurred_at FROM msa_link_event WHERE msa_id IN (:msas)";
@@ -90,9 +90,10 @@ public class JdbcLinkEvents implements LinkHistory, FeedTable<Row> {
     }
 
     /** MSAs with an event applied on the night or whose instant lies in {@code (from, to]}. */
-    public Set<String> changed(LocalDate night, Instant from, Instant to) {
+    public Set<String> changed(LocalDate night, LocalDate since, Instant from, Instant to) {
         return new HashSet<>(jdbc.queryForList(CHANGED, new MapSqlParameterSource("night", night)
-                .addValue("from", Rows.utc(from)).addValue("to", Rows.utc(to)), String.class));
+                .addValue("since", since).addValue("from", Rows.utc(from)).addValue("to", Rows.utc(to)),
+                String.class));
     }
 
     /** MSAs with an event naming one of the given accounts. */

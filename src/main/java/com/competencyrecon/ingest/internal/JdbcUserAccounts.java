@@ -27,7 +27,7 @@ public class JdbcUserAccounts implements BulkFeedTable<Row> {
             "SELECT user_id, org_id, status, changed_at FROM user_account WHERE user_id IN (:ids)";
     private static final String CHANGED = """
             SELECT user_id, org_id FROM user_account
-             WHERE changed_on = :night OR (changed_at > :from AND changed_at <= :to)""";
+             WHERE changed_on >= :since AND (changed_on = :night OR (changed_at > :from AND changed_at <= :to))""";
     private static final String FIND = """
             SELECT user_id, org_id, email, status, changed_at, loaded_on, loaded_line FROM user_account
              WHERE user_id IN (:keys)""";
@@ -78,10 +78,10 @@ public class JdbcUserAccounts implements BulkFeedTable<Row> {
     }
 
     /** Accounts applied on the night or whose change lies in {@code (from, to]}: user id to organisation. */
-    public Map<String, String> changed(LocalDate night, Instant from, Instant to) {
+    public Map<String, String> changed(LocalDate night, LocalDate since, Instant from, Instant to) {
         Map<String, String> changed = new HashMap<>();
-        jdbc.query(CHANGED, new MapSqlParameterSource("night", night).addValue("from", Rows.utc(from))
-                .addValue("to", Rows.utc(to)), rs -> {
+        jdbc.query(CHANGED, new MapSqlParameterSource("night", night).addValue("since", since)
+                .addValue("from", Rows.utc(from)).addValue("to", Rows.utc(to)), rs -> {
                     changed.put(rs.getString("user_id"), rs.getString("org_id"));
                 });
         return changed;
