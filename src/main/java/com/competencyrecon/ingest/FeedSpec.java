@@ -15,16 +15,30 @@ import java.util.stream.Collectors;
  */
 public interface FeedSpec<R> {
 
-    Feed feed();
+    /**
+     * A feed's file: which feed it is, the columns of its header in order, those a header must have, and the
+     * columns whose values, joined with {@code |}, are a record's key.
+     */
+    record Layout(Feed feed, List<String> columns, Set<String> required, List<String> keyColumns) {
+    }
 
-    /** The columns of the file's header, in order. */
-    List<String> columns();
+    Layout layout();
 
-    /** The columns a header must have. */
-    Set<String> required();
+    default Feed feed() {
+        return layout().feed();
+    }
 
-    /** The columns whose values, joined with {@code |}, are a record's key. */
-    List<String> keyColumns();
+    default List<String> columns() {
+        return layout().columns();
+    }
+
+    default Set<String> required() {
+        return layout().required();
+    }
+
+    default List<String> keyColumns() {
+        return layout().keyColumns();
+    }
 
     /** Parses a well-formed record. @throws RejectedRecordException when it cannot be applied */
     R parse(CsvRecord record);

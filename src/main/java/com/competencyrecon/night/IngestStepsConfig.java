@@ -130,7 +130,7 @@ public class IngestStepsConfig {
     public CsvFeedReader feedReader(@Value("#{jobParameters['inputDir']}") String inputDir,
                                     @Value("#{stepExecution.stepName}") String stepName) {
         Feed feed = Feed.byStepName(stepName);
-        FeedSpecs.Header header = FeedSpecs.header(feed);
+        FeedSpec.Layout header = FeedSpecs.header(feed);
         return new CsvFeedReader(Path.of(inputDir).resolve(feed.fileName()), feed.fileName(), header.columns(),
                 header.required());
     }

@@ -19,9 +19,10 @@ import static com.competencyrecon.ingest.feeds.Fields.optionalDate;
 /** {@code achievements.csv}: credentials earned by MSAs; an MSA need not be linked yet. */
 public final class AchievementsFeed implements FeedSpec<AchievementsFeed.Row> {
 
-    static final List<String> COLUMNS = List.of("record_id", "msa_id", "credential", "earned_at", "expires_on",
-            "status", "source");
-    static final Set<String> REQUIRED = Set.of("record_id", "msa_id", "credential", "earned_at");
+    static final Layout LAYOUT = new Layout(Feed.ACHIEVEMENTS,
+            List.of("record_id", "msa_id", "credential", "earned_at", "expires_on",
+                    "status", "source"),
+            Set.of("record_id", "msa_id", "credential", "earned_at"), List.of("record_id"));
 
     public record Row(String recordId, String msaId, String credential, Instant earnedAt, LocalDate expiresOn,
                       AchievementStatus status, String source) {
@@ -34,23 +35,8 @@ public final class AchievementsFeed implements FeedSpec<AchievementsFeed.Row> {
     }
 
     @Override
-    public Feed feed() {
-        return Feed.ACHIEVEMENTS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> required() {
-        return REQUIRED;
-    }
-
-    @Override
-    public List<String> keyColumns() {
-        return List.of("record_id");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

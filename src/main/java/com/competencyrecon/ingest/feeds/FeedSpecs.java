@@ -5,8 +5,6 @@ import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.ingest.FeedNight;
 import com.competencyrecon.ingest.FeedSpec;
 
-import java.util.List;
-import java.util.Set;
 
 /** The spec of each feed for one night. */
 public final class FeedSpecs {
@@ -31,18 +29,16 @@ public final class FeedSpecs {
      * The columns of a feed's file and those its header must have, known without a night or a catalogue (a
      * reader opens before anything is parsed).
      */
-    public static Header header(Feed feed) {
+    public static FeedSpec.Layout header(Feed feed) {
         return switch (feed) {
-            case ORGANIZATIONS -> new Header(OrganizationsFeed.COLUMNS, OrganizationsFeed.REQUIRED);
-            case USERS -> new Header(UsersFeed.COLUMNS, UsersFeed.REQUIRED);
-            case MSA_LINKS -> new Header(MsaLinksFeed.COLUMNS, MsaLinksFeed.REQUIRED);
-            case ACHIEVEMENTS -> new Header(AchievementsFeed.COLUMNS, AchievementsFeed.REQUIRED);
-            case METRICS -> new Header(MetricsFeed.COLUMNS, MetricsFeed.REQUIRED);
-            case MEMBERSHIPS -> new Header(MembershipsFeed.COLUMNS, MembershipsFeed.REQUIRED);
-            case OVERRIDES -> new Header(OverridesFeed.COLUMNS, OverridesFeed.REQUIRED);
+            case ORGANIZATIONS -> OrganizationsFeed.LAYOUT;
+            case USERS -> UsersFeed.LAYOUT;
+            case MSA_LINKS -> MsaLinksFeed.LAYOUT;
+            case ACHIEVEMENTS -> AchievementsFeed.LAYOUT;
+            case METRICS -> MetricsFeed.LAYOUT;
+            case MEMBERSHIPS -> MembershipsFeed.LAYOUT;
+            case OVERRIDES -> OverridesFeed.LAYOUT;
         };
     }
 
-    public record Header(List<String> columns, Set<String> required) {
-    }
 }

@@ -28,8 +28,9 @@ import static com.competencyrecon.ingest.feeds.Fields.memberLevel;
 /** {@code memberships.csv}: orders of the Silver or Gold benefit pack; each must start, renew or upgrade a term. */
 public final class MembershipsFeed implements FeedSpec<MembershipsFeed.Row> {
 
-    static final List<String> COLUMNS = List.of("order_id", "org_id", "level", "purchased_on");
-    static final Set<String> REQUIRED = Set.of("order_id", "org_id", "level", "purchased_on");
+    static final Layout LAYOUT = new Layout(Feed.MEMBERSHIPS,
+            List.of("order_id", "org_id", "level", "purchased_on"),
+            Set.of("order_id", "org_id", "level", "purchased_on"), List.of("order_id"));
 
     public record Row(String orderId, String orgId, Level level, LocalDate purchasedOn) {
 
@@ -45,23 +46,8 @@ public final class MembershipsFeed implements FeedSpec<MembershipsFeed.Row> {
     }
 
     @Override
-    public Feed feed() {
-        return Feed.MEMBERSHIPS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> required() {
-        return REQUIRED;
-    }
-
-    @Override
-    public List<String> keyColumns() {
-        return List.of("order_id");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -24,8 +24,9 @@ import static com.competencyrecon.ingest.feeds.Fields.month;
 /** {@code metrics.csv}: an organisation's monthly figures, by organisation, metric, month and association. */
 public final class MetricsFeed implements FeedSpec<MetricsFeed.Row> {
 
-    static final List<String> COLUMNS = List.of("org_id", "metric", "month", "value", "association");
-    static final Set<String> REQUIRED = Set.of("org_id", "metric", "month", "value");
+    static final Layout LAYOUT = new Layout(Feed.METRICS,
+            List.of("org_id", "metric", "month", "value", "association"),
+            Set.of("org_id", "metric", "month", "value"), List.of("org_id", "metric", "month", "association"));
 
     public record Row(String orgId, String metric, YearMonth month, Association association, BigDecimal amount) {
 
@@ -42,23 +43,8 @@ public final class MetricsFeed implements FeedSpec<MetricsFeed.Row> {
     }
 
     @Override
-    public Feed feed() {
-        return Feed.METRICS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> required() {
-        return REQUIRED;
-    }
-
-    @Override
-    public List<String> keyColumns() {
-        return List.of("org_id", "metric", "month", "association");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -29,8 +29,9 @@ import static com.competencyrecon.ingest.feeds.Fields.maxLength;
 /** {@code msa-links.csv}: links and unlinks of MSAs to user accounts, judged by the ownership rules. */
 public final class MsaLinksFeed implements FeedSpec<MsaLinksFeed.Row> {
 
-    static final List<String> COLUMNS = List.of("event_id", "msa_id", "user_id", "action", "occurred_at");
-    static final Set<String> REQUIRED = Set.of("event_id", "msa_id", "user_id", "action", "occurred_at");
+    static final Layout LAYOUT = new Layout(Feed.MSA_LINKS,
+            List.of("event_id", "msa_id", "user_id", "action", "occurred_at"),
+            Set.of("event_id", "msa_id", "user_id", "action", "occurred_at"), List.of("event_id"));
 
     public record Row(String eventId, String msaId, String userId, LinkAction action, Instant occurredAt) {
 
@@ -46,23 +47,8 @@ public final class MsaLinksFeed implements FeedSpec<MsaLinksFeed.Row> {
     }
 
     @Override
-    public Feed feed() {
-        return Feed.MSA_LINKS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> required() {
-        return REQUIRED;
-    }
-
-    @Override
-    public List<String> keyColumns() {
-        return List.of("event_id");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -16,30 +16,16 @@ import static com.competencyrecon.ingest.feeds.Fields.text;
 /** {@code organizations.csv}: the programme's organisations, by org id. */
 public final class OrganizationsFeed implements FeedSpec<OrganizationsFeed.Row> {
 
-    static final List<String> COLUMNS = List.of("org_id", "name", "market", "country");
-    static final Set<String> REQUIRED = Set.of("org_id", "name", "market");
+    static final Layout LAYOUT = new Layout(Feed.ORGANIZATIONS,
+            List.of("org_id", "name", "market", "country"),
+            Set.of("org_id", "name", "market"), List.of("org_id"));
 
     public record Row(String orgId, String name, Market market, String country) {
     }
 
     @Override
-    public Feed feed() {
-        return Feed.ORGANIZATIONS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> required() {
-        return REQUIRED;
-    }
-
-    @Override
-    public List<String> keyColumns() {
-        return List.of("org_id");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -22,9 +22,10 @@ import static com.competencyrecon.ingest.feeds.Fields.optionalDate;
 /** {@code overrides.csv}: an operator's grants of a catalogue competency's level to an organisation. */
 public final class OverridesFeed implements FeedSpec<OverridesFeed.Row> {
 
-    static final List<String> COLUMNS = List.of("override_id", "org_id", "competency", "level", "valid_from",
-            "valid_until", "reason", "granted_by");
-    static final Set<String> REQUIRED = Set.of("override_id", "org_id", "competency", "level", "valid_from");
+    static final Layout LAYOUT = new Layout(Feed.OVERRIDES,
+            List.of("override_id", "org_id", "competency", "level", "valid_from",
+                    "valid_until", "reason", "granted_by"),
+            Set.of("override_id", "org_id", "competency", "level", "valid_from"), List.of("override_id"));
 
     public record Row(String overrideId, String orgId, String competency, Level level, LocalDate validFrom,
                       LocalDate validUntil, String reason, String grantedBy) {
@@ -36,27 +37,12 @@ public final class OverridesFeed implements FeedSpec<OverridesFeed.Row> {
         this.catalog = catalog;
     }
 
-    @Override
-    public Feed feed() {
-        return Feed.OVERRIDES;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> required() {
-        return REQUIRED;
-    }
-
-    @Override
-    public List<String> keyColumns() {
-        return List.of("override_id");
-    }
-
     /** Without an end an override runs for three months. */
+    @Override
+    public Layout layout() {
+        return LAYOUT;
+    }
+
     @Override
     public Row parse(CsvRecord r) {
         String overrideId = id(r, "override_id");

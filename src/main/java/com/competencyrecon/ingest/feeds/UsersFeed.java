@@ -20,8 +20,9 @@ import static com.competencyrecon.ingest.feeds.Fields.maxLength;
 /** {@code users.csv}: user accounts, each of one organisation for life. */
 public final class UsersFeed implements FeedSpec<UsersFeed.Row> {
 
-    static final List<String> COLUMNS = List.of("user_id", "org_id", "email", "status", "changed_at");
-    static final Set<String> REQUIRED = Set.of("user_id", "org_id", "status", "changed_at");
+    static final Layout LAYOUT = new Layout(Feed.USERS,
+            List.of("user_id", "org_id", "email", "status", "changed_at"),
+            Set.of("user_id", "org_id", "status", "changed_at"), List.of("user_id"));
 
     public record Row(String userId, String orgId, String email, UserStatus status, Instant changedAt) {
     }
@@ -33,23 +34,8 @@ public final class UsersFeed implements FeedSpec<UsersFeed.Row> {
     }
 
     @Override
-    public Feed feed() {
-        return Feed.USERS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> required() {
-        return REQUIRED;
-    }
-
-    @Override
-    public List<String> keyColumns() {
-        return List.of("user_id");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override
