@@ -24,6 +24,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,10 +69,16 @@ public class DerivationStepsConfig {
     @Bean
     public Step evaluateCompetencies(OrganizationReader organizationReader, EvaluationWriter evaluationWriter,
                                      IngestProgress progress) {
-        return new StepBuilder("evaluateCompetencies", jobRepository)
+        return organisationStep("evaluateCompetencies", organizationReader, evaluationWriter, progress);
+    }
+
+    /** A step over the night's organisations, a chunk of them per transaction. */
+    private Step organisationStep(String name, OrganizationReader reader, ItemWriter<OrgRow> writer,
+                                  IngestProgress progress) {
+        return new StepBuilder(name, jobRepository)
                 .<OrgRow, OrgRow>chunk(Math.min(properties.chunkSize(), ORGANIZATIONS_PER_CHUNK))
                 .transactionManager(transactionManager)
-                .reader(organizationReader).writer(evaluationWriter).listener(progress).listener(logContext)
+                .reader(reader).writer(writer).listener(progress).listener(logContext)
                 .build();
     }
 
@@ -91,11 +98,7 @@ public class DerivationStepsConfig {
     @Bean
     public Step deriveAlerts(OrganizationReader alertedOrganizationReader, AlertsWriter alertsWriter,
                              IngestProgress progress) {
-        return new StepBuilder("deriveAlerts", jobRepository)
-                .<OrgRow, OrgRow>chunk(Math.min(properties.chunkSize(), ORGANIZATIONS_PER_CHUNK))
-                .transactionManager(transactionManager)
-                .reader(alertedOrganizationReader).writer(alertsWriter).listener(progress).listener(logContext)
-                .build();
+        return organisationStep("deriveAlerts", alertedOrganizationReader, alertsWriter, progress);
     }
 
     @Bean @StepScope
