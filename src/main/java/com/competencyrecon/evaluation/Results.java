@@ -24,8 +24,6 @@ public interface Results {
     /** The night's results of the given organisations, in organisation then competency order. */
     List<CompetencyResult> on(LocalDate date, Collection<String> orgIds);
 
-    /** The organisations with a result on the night, in id order, after {@code afterOrgId}, at most {@code limit}. */
-    List<String> organizationsOn(LocalDate date, String afterOrgId, int limit);
 
     /** The latest night before {@code date} with results. */
     Optional<LocalDate> nightBefore(LocalDate date);

@@ -100,15 +100,6 @@ public class JdbcResults implements Results {
     }
 
     @Override
-    public List<String> organizationsOn(LocalDate date, String afterOrgId, int limit) {
-        return jdbc.queryForList("""
-                SELECT DISTINCT org_id FROM competency_result WHERE business_date = :date AND org_id > :after
-                 ORDER BY org_id LIMIT :limit""",
-                new MapSqlParameterSource("date", date).addValue("after", afterOrgId).addValue("limit", limit),
-                String.class);
-    }
-
-    @Override
     public Optional<LocalDate> nightBefore(LocalDate date) {
         return Optional.ofNullable(jdbc.queryForObject(
                 "SELECT MAX(business_date) FROM competency_result WHERE business_date < :date",
