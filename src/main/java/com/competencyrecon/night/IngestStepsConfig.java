@@ -14,7 +14,6 @@ import com.competencyrecon.ingest.internal.FeedItemWriter;
 import com.competencyrecon.ingest.internal.JdbcFeedLog;
 import com.competencyrecon.ingest.internal.JdbcFeedStore;
 import com.competencyrecon.ingest.internal.CsvFeedReader;
-import com.competencyrecon.ingest.csv.CsvRecord;
 import com.competencyrecon.system.ReconMetrics;
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.system.RunLogContext;
@@ -22,7 +21,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -94,9 +92,9 @@ public class IngestStepsConfig {
 
     private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress) {
         // A chunk is one transaction and what a restart does again: a staging slice where the feed loads in bulk.
-        return new StepBuilder(feed.stepName(), jobRepository).<CsvRecord, FeedItem<?>>chunk(tables.chunkSize(feed))
+        return new StepBuilder(feed.stepName(), jobRepository).<FeedItem<?>, FeedItem<?>>chunk(tables.chunkSize(feed))
                 .transactionManager(transactionManager)
-                .reader(parts.feedReader).processor(parts.feedProcessor).writer(anyFeed(parts.feedWriter))
+                .reader(parts.feedReader).writer(anyFeed(parts.feedWriter))
                 .listener(progress)
                 .listener(logContext)
                 .listener(new FeedCountListener(feedLog))
@@ -113,32 +111,30 @@ public class IngestStepsConfig {
     }
 
     /**
-     * The step-scoped reader, processor and writer shared by the seven ingest steps: each step execution gets
-     * its own, for the feed its step ingests. The reader saves its restart state under the feed's file name.
+     * The step-scoped reader and writer shared by the seven ingest steps: each step execution gets its own, for
+     * the feed its step ingests. The reader saves its restart state under the feed's file name.
      */
-    public record IngestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem<?>> feedProcessor,
-                              FeedItemWriter<?> feedWriter) {
+    public record IngestParts(CsvFeedReader<FeedItem<?>> feedReader, FeedItemWriter<?> feedWriter) {
     }
 
     @Bean
-    public IngestParts ingestParts(CsvFeedReader feedReader, ItemProcessor<CsvRecord, FeedItem<?>> feedProcessor,
-                                   FeedItemWriter<?> feedWriter) {
-        return new IngestParts(feedReader, feedProcessor, feedWriter);
+    public IngestParts ingestParts(CsvFeedReader<FeedItem<?>> feedReader, FeedItemWriter<?> feedWriter) {
+        return new IngestParts(feedReader, feedWriter);
     }
 
+    /**
+     * Reads and parses the step's feed one chunk ahead of the writer, on a thread of its own, so a chunk's
+     * parsing overlaps the previous chunk's database work.
+     */
     @Bean @StepScope
-    public CsvFeedReader feedReader(@Value("#{jobParameters['inputDir']}") String inputDir,
-                                    @Value("#{stepExecution.stepName}") String stepName) {
+    public CsvFeedReader<FeedItem<?>> feedReader(@Value("#{jobParameters['inputDir']}") String inputDir,
+                                                 @Value("#{stepExecution.stepName}") String stepName,
+                                                 FeedSpecFactory specs) {
         Feed feed = Feed.byStepName(stepName);
         FeedSpec.Layout header = FeedSpecs.header(feed);
-        return new CsvFeedReader(Path.of(inputDir).resolve(feed.fileName()), feed.fileName(), header.columns(),
-                header.required());
-    }
-
-    @Bean @StepScope
-    public ItemProcessor<CsvRecord, FeedItem<?>> feedProcessor(@Value("#{stepExecution.stepName}") String stepName,
-                                                               FeedSpecFactory specs) {
-        return new FeedParser<>(specs.of(Feed.byStepName(stepName)))::parse;
+        FeedParser<?> parser = new FeedParser<>(specs.of(feed));
+        return new CsvFeedReader<>(Path.of(inputDir).resolve(feed.fileName()), feed.fileName(), header.columns(),
+                header.required(), parser::parse, tables.chunkSize(feed));
     }
 
     @Bean @StepScope

@@ -204,7 +204,7 @@ class CsvFeedReaderTests {
 
         @Test
         void refusesAHeaderLackingARequiredColumnNamingTheFileAndTheColumns() throws IOException {
-            CsvFeedReader reader = reader(users("user_id,org_id,email\nu1,o1,a@example.com\n"));
+            CsvFeedReader<CsvRecord> reader = reader(users("user_id,org_id,email\nu1,o1,a@example.com\n"));
 
             assertThatThrownBy(() -> reader.open(new ExecutionContext()))
                     .isInstanceOf(FeedFormatException.class)
@@ -213,7 +213,7 @@ class CsvFeedReaderTests {
 
         @Test
         void refusesAHeaderThatRepeatsAKnownColumn() throws IOException {
-            CsvFeedReader reader = reader(users("user_id,org_id,status,changed_at,status\n"));
+            CsvFeedReader<CsvRecord> reader = reader(users("user_id,org_id,status,changed_at,status\n"));
 
             assertThatThrownBy(() -> reader.open(new ExecutionContext()))
                     .isInstanceOf(FeedFormatException.class)
@@ -300,7 +300,7 @@ class CsvFeedReaderTests {
                     + "u4,o1,,ACTIVE,2026-11-23T10:15:00Z\n"
                     + "u5,o1,,ACTIVE,2026-11-23T10:15:00Z\n");
             ExecutionContext context = new ExecutionContext();
-            CsvFeedReader failedRun = reader(file);
+            CsvFeedReader<CsvRecord> failedRun = reader(file);
             failedRun.open(context);
             for (int i = 0; i < 3; i++) {
                 failedRun.read();
@@ -308,13 +308,85 @@ class CsvFeedReaderTests {
             failedRun.update(context);
             failedRun.close();
 
-            CsvFeedReader restart = reader(file);
+            CsvFeedReader<CsvRecord> restart = reader(file);
             restart.open(context);
             CsvRecord next = restart.read();
             restart.close();
 
             assertThat(context.getInt("users.read.count")).isEqualTo(3);
             assertThat(next).extracting(CsvRecord::line, r -> r.get("user_id")).containsExactly(6L, "u4");
+        }
+    }
+
+    @Nested
+    class ReadingAhead {
+
+        @Test
+        void savesForARestartTheItemsTheStepTookNotTheOnesPreparedAhead() throws Exception {
+            Path file = users(HEADER
+                    + "u1,o1,,ACTIVE,2026-11-23T10:15:00Z\n"
+                    + "u2,o1,,ACTIVE,2026-11-23T10:15:00Z\n"
+                    + "u3,o1,,ACTIVE,2026-11-23T10:15:00Z\n"
+                    + "u4,o1,,ACTIVE,2026-11-23T10:15:00Z\n"
+                    + "u5,o1,,ACTIVE,2026-11-23T10:15:00Z\n");
+            ExecutionContext context = new ExecutionContext();
+            CsvFeedReader<CsvRecord> failedRun = readingAhead(file);
+            failedRun.open(context);
+            failedRun.read();
+            failedRun.read();
+            Thread.sleep(50); // let the thread fill its queue
+            failedRun.update(context);
+            failedRun.close();
+
+            CsvFeedReader<CsvRecord> restart = readingAhead(file);
+            restart.open(context);
+            List<String> rest = new ArrayList<>();
+            for (CsvRecord record = restart.read(); record != null; record = restart.read()) {
+                rest.add(record.get("user_id"));
+            }
+            restart.close();
+
+            assertThat(context.getInt("users.read.count")).isEqualTo(2);
+            assertThat(rest).containsExactly("u3", "u4", "u5");
+        }
+
+        @Test
+        void handsTheStepWhatConvertingARecordThrew() throws Exception {
+            Path file = users(HEADER + "u1,o1,,ACTIVE,2026-11-23T10:15:00Z\nu2,o1,,ACTIVE,2026-11-23T10:15:00Z\n");
+            CsvFeedReader<String> reader = new CsvFeedReader<>(file, "users", USER_COLUMNS, REQUIRED_USER_COLUMNS,
+                    r -> {
+                        if (r.get("user_id").equals("u2")) {
+                            throw new IllegalStateException("cannot convert u2");
+                        }
+                        return r.get("user_id");
+                    }, 4);
+            reader.open(new ExecutionContext());
+
+            assertThat(reader.read()).isEqualTo("u1");
+            assertThatThrownBy(reader::read).isInstanceOf(IllegalStateException.class).hasMessage("cannot convert u2");
+            reader.close();
+        }
+
+        @Test
+        void readsAllRecordsInOrderAndClosesEarlyWithoutWaitingForTheRest() throws Exception {
+            StringBuilder content = new StringBuilder(HEADER);
+            for (int i = 1; i <= 5_000; i++) {
+                content.append("u").append(i).append(",o1,,ACTIVE,2026-11-23T10:15:00Z\n");
+            }
+            Path file = users(content.toString());
+            CsvFeedReader<CsvRecord> all = readingAhead(file);
+            all.open(new ExecutionContext());
+            long expectedLine = 2;
+            for (CsvRecord record = all.read(); record != null; record = all.read()) {
+                assertThat(record.line()).isEqualTo(expectedLine++);
+            }
+            all.close();
+            CsvFeedReader<CsvRecord> early = readingAhead(file);
+            early.open(new ExecutionContext());
+            early.read();
+            early.close();
+
+            assertThat(expectedLine).isEqualTo(5_002);
         }
     }
 
@@ -331,7 +403,7 @@ class CsvFeedReaderTests {
                     out.write("u" + i + ",o" + (i % 500) + ",\"user " + i + "@example.com\",ACTIVE,2026-11-23T10:15:00Z\n");
                 }
             }
-            CsvFeedReader reader = reader(file);
+            CsvFeedReader<CsvRecord> reader = reader(file);
             reader.open(new ExecutionContext());
             long count = 0;
             CsvRecord last = null;
@@ -351,12 +423,17 @@ class CsvFeedReaderTests {
         return Files.writeString(dir.resolve("users.csv"), content, StandardCharsets.UTF_8);
     }
 
-    private static CsvFeedReader reader(Path file) {
-        return new CsvFeedReader(file, "users", USER_COLUMNS, REQUIRED_USER_COLUMNS);
+    private static CsvFeedReader<CsvRecord> reader(Path file) {
+        return CsvFeedReader.records(file, "users", USER_COLUMNS, REQUIRED_USER_COLUMNS);
+    }
+
+    /** As the step reads: a thread of the reader's own prepares a few records ahead. */
+    private static CsvFeedReader<CsvRecord> readingAhead(Path file) {
+        return new CsvFeedReader<>(file, "users", USER_COLUMNS, REQUIRED_USER_COLUMNS, r -> r, 2);
     }
 
     private static List<CsvRecord> readAll(Path file) {
-        CsvFeedReader reader = reader(file);
+        CsvFeedReader<CsvRecord> reader = reader(file);
         reader.open(new ExecutionContext());
         try {
             List<CsvRecord> records = new ArrayList<>();
