@@ -74,7 +74,7 @@ public class JdbcMetricValues implements BulkFeedTable<Row> {
         jdbc.query(OF_ORGS, new MapSqlParameterSource("orgs", orgIds).addValue("from", from.toString())
                 .addValue("to", to.toString()), rs -> {
             byOrg.computeIfAbsent(rs.getString("org_id"), k -> new ArrayList<>()).add(new MetricValue(
-                    rs.getString("metric"), YearMonth.parse(rs.getString("month")),
+                    rs.getString("metric"), Rows.month(rs, "month"),
                     Association.valueOf(rs.getString("association")), rs.getBigDecimal("amount")));
         });
         return byOrg;
@@ -97,7 +97,7 @@ public class JdbcMetricValues implements BulkFeedTable<Row> {
         return keys.isEmpty() ? List.of() : jdbc.query(FIND,
                 new MapSqlParameterSource("keys", keys.stream().map(List::toArray).toList()),
                 (rs, i) -> Rows.stored(new Row(rs.getString("org_id"), rs.getString("metric"),
-                        YearMonth.parse(rs.getString("month")), Association.valueOf(rs.getString("association")),
+                        Rows.month(rs, "month"), Association.valueOf(rs.getString("association")),
                         rs.getBigDecimal("amount")), rs));
     }
 
