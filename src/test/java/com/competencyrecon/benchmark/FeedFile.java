@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * {@code share} of the rows and at most {@code maxPerKind} of each, so a feed stays under the night's reject
  * limit at every size. Every bad row is recorded with its line and the reason the product should give.
  */
-final class FeedFile implements AutoCloseable {
+public final class FeedFile implements AutoCloseable {
 
     /** A way to spoil a row: the column and what it gets instead (null = empty), and the reason that follows. */
     record Fault(String reason, int column, String value) {
@@ -30,7 +30,7 @@ final class FeedFile implements AutoCloseable {
     }
 
     /** A row the product must not apply: feed, line (1 = header), reason. */
-    record ExpectedReject(String feed, long line, String reason) {
+    public record ExpectedReject(String feed, long line, String reason) {
     }
 
     private static final String DUPLICATE = "DUPLICATE_KEY_IN_FILE";

@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * for one seed and size, and the programme is written one organisation at a time: nothing larger than one
  * organisation is ever held in memory.
  */
-final class ProgrammeGenerator {
+public final class ProgrammeGenerator {
 
     static final String NIGHT_1 = "2026-11-23";
     static final String NIGHT_2 = "2026-11-24";
@@ -82,11 +82,11 @@ final class ProgrammeGenerator {
             {"MA", "DEVELOPING"}, {"CL", "DEVELOPING"}};
 
     /** What one night's files hold: rows per file and the rows the product must refuse. */
-    record Night(String date, Path dir, Map<String, Long> rows, List<ExpectedReject> rejects) {
+    public record Night(String date, Path dir, Map<String, Long> rows, List<ExpectedReject> rejects) {
     }
 
     /** The generated programme: its two nights and the people of night 1. */
-    record Programme(ProgrammeSize size, long seed, double changed, long organizations, long people, Night full,
+    public record Programme(ProgrammeSize size, long seed, double changed, long organizations, long people, Night full,
                      Night incremental) {
     }
 
@@ -94,14 +94,14 @@ final class ProgrammeGenerator {
     private final long seed;
     private final double changed;
 
-    ProgrammeGenerator(ProgrammeSize size, long seed, double changed) {
+    public ProgrammeGenerator(ProgrammeSize size, long seed, double changed) {
         this.size = size;
         this.seed = seed;
         this.changed = changed;
     }
 
     /** Writes {@code root/2026-11-23/} and {@code root/2026-11-24/}, replacing files already there. */
-    Programme write(Path root) throws IOException {
+    public Programme write(Path root) throws IOException {
         List<ExpectedReject> rejects1 = new ArrayList<>();
         List<ExpectedReject> rejects2 = new ArrayList<>();
         Path dir1 = Files.createDirectories(root.resolve(NIGHT_1));

@@ -7,7 +7,7 @@ import java.util.Locale;
  * person and 60 metric rows an organisation, so {@code medium} is about 200k people, 500k achievements and
  * 600k metric rows and {@code programme} ten times that.
  */
-enum ProgrammeSize {
+public enum ProgrammeSize {
     TINY(50), SMALL(1_000), MEDIUM(10_000), PROGRAMME(100_000);
 
     private final int organizations;
@@ -16,15 +16,15 @@ enum ProgrammeSize {
         this.organizations = organizations;
     }
 
-    int organizations() {
+    public int organizations() {
         return organizations;
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static ProgrammeSize of(String label) {
+    public static ProgrammeSize of(String label) {
         return valueOf(label.strip().toUpperCase(Locale.ROOT));
     }
 }

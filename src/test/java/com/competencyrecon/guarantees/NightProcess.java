@@ -1,0 +1,96 @@
+package com.competencyrecon.guarantees;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One night run by the packaged jar in a JVM of its own, on a MySQL/MariaDB database, as an operator or an
+ * outside scheduler starts it; its output goes to a log file beside the feeds. The process can be killed with
+ * SIGKILL ({@link Process#destroyForcibly()} on Unix), as a crash or an operator's {@code kill -9} would.
+ */
+final class NightProcess {
+
+    /** The packaged jar, built by the package phase before Failsafe runs. */
+    static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("competency-recon-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no packaged jar under target/: these tests drive"
+                            + " the jar, run them with ./mvnw verify"));
+        }
+    }
+
+    private final Process process;
+    private final Path log;
+
+    private NightProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts the night {@code date} on the database {@code url}, reading {@code inputDir} and publishing under
+     * {@code reportDir}, allowed to read and write under {@code roots}, with the given extra settings ({@code --recon.chunk-size=...}).
+     */
+    static NightProcess start(Path roots, Path workDir, String url, String user, String password, String date, Path inputDir,
+                              Path reportDir, List<String> settings, String attempt) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-jar", jar().toAbsolutePath().toString(),
+                "--spring.profiles.active=mysql", "--spring.batch.job.name=nightlyReconciliation",
+                "--recon.roots=" + roots.toAbsolutePath()));
+        command.addAll(settings);
+        command.addAll(List.of("businessDate=" + date, "inputDir=" + inputDir.toAbsolutePath(),
+                "reportDir=" + reportDir.toAbsolutePath()));
+        Path log = workDir.resolve("night-" + date + "-" + attempt + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("RECON_DB_URL", url);
+        env.put("RECON_DB_USER", user);
+        env.put("RECON_DB_PASSWORD", password);
+        return new NightProcess(builder.start(), log);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGKILL and waits for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the killed night did not end");
+        }
+    }
+
+    /** Waits for the night to end and returns its exit code. */
+    int waitFor(int minutes) throws InterruptedException {
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the night did not end within " + minutes + " minutes; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The last lines of the log, for a failure message. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
