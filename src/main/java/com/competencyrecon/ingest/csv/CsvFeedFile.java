@@ -3,8 +3,10 @@ package com.competencyrecon.ingest.csv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -85,8 +87,10 @@ public final class CsvFeedFile implements AutoCloseable {
             return;
         }
         fileSize = Files.size(file);
-        input = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder()), 1 << 16);
+        InputStream bytes = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        input = new BufferedReader(new InputStreamReader(bytes, decoder()), 1 << 16);
         try {
+            refuseUtf16(bytes);
             skipByteOrderMark();
             records = new CsvRecordSplitter(input);
             CsvRecordSplitter.RawRecord row = records.next();
@@ -144,6 +148,21 @@ public final class CsvFeedFile implements AutoCloseable {
             finally {
                 input = null;
             }
+        }
+    }
+
+    /**
+     * A UTF-16 file read as UTF-8 is NULs and replacement characters; its byte-order mark says what it is, so the
+     * failure can say so rather than call the header unreadable.
+     */
+    private void refuseUtf16(InputStream bytes) throws IOException {
+        bytes.mark(2);
+        int first = bytes.read();
+        int second = bytes.read();
+        bytes.reset();
+        if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+            throw new FeedFormatException("%s is UTF-16 (it starts with the byte-order mark %02X %02X); feeds must be"
+                    .formatted(fileName, first, second) + " UTF-8: save it again as UTF-8");
         }
     }
 

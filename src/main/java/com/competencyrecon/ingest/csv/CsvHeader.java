@@ -56,8 +56,8 @@ final class CsvHeader {
                 .filter(column -> !positionOf.containsKey(column))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new FeedFormatException("%s: header lacks required column(s) %s"
-                    .formatted(fileName, String.join(", ", missing)));
+            throw new FeedFormatException("%s: header lacks required column(s) %s%s"
+                    .formatted(fileName, String.join(", ", missing), delimiterHint(names)));
         }
         if (!repeated.isEmpty()) {
             // Which of the two would be the value? Guessing could apply the wrong one silently.
@@ -70,6 +70,20 @@ final class CsvHeader {
         }
         return new CsvHeader(names.length,
                 knownColumns.stream().mapToInt(column -> positionOf.getOrDefault(column, -1)).toArray());
+    }
+
+    /** When the header is one field that another separator would split, says which one. */
+    private static String delimiterHint(String[] names) {
+        if (names.length != 1) {
+            return "";
+        }
+        for (String[] separator : new String[][] {{";", "';'"}, {"\t", "tabs"}, {"|", "'|'"}}) {
+            if (names[0].contains(separator[0])) {
+                return " (the header is one field: is the file separated by %s rather than commas?)"
+                        .formatted(separator[1]);
+            }
+        }
+        return "";
     }
 
     /** How many fields each record must have; 0 for no header. */
