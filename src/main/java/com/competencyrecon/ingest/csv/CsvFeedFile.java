@@ -28,6 +28,8 @@ import java.util.Set;
  * Unknown columns are ignored with one warning; a header lacking a required column fails the open with a
  * {@link FeedFormatException}. Blank lines are skipped. A record that cannot be read properly does not stop
  * the file: it comes back as a {@linkplain CsvRecord#isMalformed() malformed} record for the rejects report.
+ * So does a record that is not text as delivered: bytes that are not UTF-8, a NUL, a byte-order mark after the
+ * file's start, a quote RFC 4180 does not allow. A file that starts with a UTF-16 byte-order mark fails the open.
  * <p>
  * <b>Quoting errors.</b> In CSV a quote that is never closed turns the rest of the file into one field, so
  * OpenCSV on its own would swallow every later line (and at the end of the file throw
