@@ -197,6 +197,8 @@ public abstract class BadInputScenario {
             String file = key.replaceFirst("\\.\\d+$", "");
             assertThat(nights.report(D, file)).as(file).contains(line);
         });
+        String summary = String.join("\n", nights.report(D, "summary.html"));
+        c.numbered("summary").forEach(fragment -> assertThat(summary).as("summary.html").contains(fragment));
         everyReportIsNeutralisedAndEscaped(nights);
     }
 
