@@ -23,9 +23,8 @@ class FeedHeadersCheck implements StepExecutionListener {
         Path input = Path.of(stepExecution.getJobParameters().getString(NightParameters.INPUT_DIR));
         for (Feed feed : Feed.values()) {
             FeedSpec.Layout layout = FeedSpecs.header(feed);
-            try (CsvFeedFile file = new CsvFeedFile(input.resolve(feed.fileName()), layout.columns(),
-                    layout.required())) {
-                file.open();
+            try {
+                new CsvFeedFile(input.resolve(feed.fileName()), layout.columns(), layout.required()).checkHeader();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + feed.fileName() + ": " + e.getMessage(), e);
             }

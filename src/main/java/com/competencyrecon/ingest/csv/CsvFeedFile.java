@@ -81,11 +81,30 @@ public final class CsvFeedFile implements AutoCloseable {
 
     /** Opens the file and reads its header. @throws FeedFormatException when the header does not fit the feed */
     public void open() throws IOException {
+        open(true);
+    }
+
+    /**
+     * Opens the file, reads its header and closes it again, logging nothing: the reading proper logs what it
+     * finds. @throws FeedFormatException when the header does not fit the feed
+     */
+    public void checkHeader() throws IOException {
+        try {
+            open(false);
+        }
+        finally {
+            close();
+        }
+    }
+
+    private void open(boolean logFindings) throws IOException {
         header = CsvHeader.NONE;
         records = new CsvRecordSplitter(null);
         fileSize = 0;
         if (!Files.exists(file)) {
-            log.info("{}: no file tonight, so no changes from this feed ({})", fileName, file);
+            if (logFindings) {
+                log.info("{}: no file tonight, so no changes from this feed ({})", fileName, file);
+            }
             return;
         }
         fileSize = Files.size(file);
@@ -97,10 +116,12 @@ public final class CsvFeedFile implements AutoCloseable {
             records = new CsvRecordSplitter(input);
             CsvRecordSplitter.RawRecord row = records.next();
             if (row == null) {
-                log.info("{}: empty file, no records", fileName);
+                if (logFindings) {
+                    log.info("{}: empty file, no records", fileName);
+                }
                 return;
             }
-            header = CsvHeader.read(fileName, row, knownColumns, requiredColumns);
+            header = CsvHeader.read(fileName, row, knownColumns, requiredColumns, logFindings);
             records.expectWidth(header.width());
         }
         catch (IOException | RuntimeException ex) {

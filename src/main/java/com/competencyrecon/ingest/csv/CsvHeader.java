@@ -16,6 +16,9 @@ final class CsvHeader {
     // Under the file reader's name: what reading a feed file logs goes to one logger.
     private static final Logger log = LoggerFactory.getLogger(CsvFeedFile.class);
 
+    /** How many unknown columns the warning names. */
+    private static final int NAMED_UNKNOWN = 20;
+
     /** A file with no header row: no records. */
     static final CsvHeader NONE = new CsvHeader(0, new int[0]);
 
@@ -33,7 +36,7 @@ final class CsvHeader {
      * warning. @throws FeedFormatException when the row is malformed, lacks a required column or repeats one
      */
     static CsvHeader read(String fileName, CsvRecordSplitter.RawRecord header, List<String> knownColumns,
-                          Set<String> requiredColumns) {
+                          Set<String> requiredColumns, boolean warnOfUnknown) {
         if (header.malformed() != null) {
             throw new FeedFormatException("%s: header row on line %d cannot be read: %s"
                     .formatted(fileName, header.line(), header.malformed()));
@@ -64,9 +67,11 @@ final class CsvHeader {
             throw new FeedFormatException("%s: header repeats column(s) %s"
                     .formatted(fileName, String.join(", ", repeated)));
         }
-        if (!unknown.isEmpty()) {
-            log.warn("{}: ignoring unknown column(s) {}", fileName,
-                    unknown.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", ")));
+        if (!unknown.isEmpty() && warnOfUnknown) {
+            // Named up to a few: a header of 10,000 columns makes one readable line, not a 100 kB one.
+            log.warn("{}: ignoring unknown column(s) {}{}", fileName,
+                    unknown.stream().limit(NAMED_UNKNOWN).map(name -> "'" + name + "'").collect(Collectors.joining(", ")),
+                    unknown.size() > NAMED_UNKNOWN ? " and " + (unknown.size() - NAMED_UNKNOWN) + " more" : "");
         }
         return new CsvHeader(names.length,
                 knownColumns.stream().mapToInt(column -> positionOf.getOrDefault(column, -1)).toArray());
