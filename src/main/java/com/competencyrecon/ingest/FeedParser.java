@@ -8,6 +8,9 @@ import com.competencyrecon.ingest.csv.CsvRecord;
  */
 public final class FeedParser<R> {
 
+    /** The longest record key a reject names; a longer one is no key the feed tables could hold. */
+    static final int MAX_KEY = 512;
+
     private final FeedSpec<R> spec;
 
     public FeedParser(FeedSpec<R> spec) {
@@ -19,6 +22,11 @@ public final class FeedParser<R> {
             return FeedItem.rejected(spec.feed(), record.line(), "", RejectReason.MALFORMED_ROW, record.malformed());
         }
         String key = spec.key(record);
+        if (key.length() > MAX_KEY) {
+            // Longer than any key the store takes (ids have at most 64 characters): the record is not
+            // identified by it, and the report says so with an empty key (the detail says why).
+            key = "";
+        }
         try {
             return FeedItem.accepted(spec.feed(), record.line(), key, spec.parse(record));
         } catch (RejectedRecordException e) {

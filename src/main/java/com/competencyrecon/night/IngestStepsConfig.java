@@ -18,6 +18,7 @@ import com.competencyrecon.system.ReconMetrics;
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.system.RunLogContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -57,7 +58,7 @@ public class IngestStepsConfig {
 
     @Bean
     public Step ingestOrganizations(IngestParts parts, IngestProgress progress) {
-        return ingestStep(Feed.ORGANIZATIONS, parts, progress);
+        return ingestStep(Feed.ORGANIZATIONS, parts, progress, new FeedHeadersCheck());
     }
 
     @Bean
@@ -90,15 +91,18 @@ public class IngestStepsConfig {
         return ingestStep(Feed.OVERRIDES, parts, progress);
     }
 
-    private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress) {
+    private Step ingestStep(Feed feed, IngestParts parts, IngestProgress progress,
+                            StepExecutionListener... checks) {
         // A chunk is one transaction and what a restart does again: a staging slice where the feed loads in bulk.
-        return new StepBuilder(feed.stepName(), jobRepository).<FeedItem<?>, FeedItem<?>>chunk(tables.chunkSize(feed))
+        var step = new StepBuilder(feed.stepName(), jobRepository).<FeedItem<?>, FeedItem<?>>chunk(tables.chunkSize(feed))
                 .transactionManager(transactionManager)
                 .reader(parts.feedReader).writer(anyFeed(parts.feedWriter))
                 .listener(progress)
-                .listener(logContext)
-                .listener(new FeedCountListener(feedLog))
-                .build();
+                .listener(logContext);
+        for (StepExecutionListener listener : checks) {
+            step.listener(listener);
+        }
+        return step.listener(new FeedCountListener(feedLog)).build();
     }
 
     /**

@@ -2,6 +2,7 @@ package com.competencyrecon.night;
 
 import com.competencyrecon.catalog.CatalogException;
 import com.competencyrecon.catalog.internal.CatalogService;
+import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.system.ReconProperties;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -9,6 +10,7 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -54,6 +56,7 @@ public class NightParametersValidator implements JobParametersValidator {
         if (!Files.isDirectory(input)) {
             throw new IllegalArgumentException("inputDir " + input + " is not a folder");
         }
+        checkFeedFiles(input);
         Path reports = insideRoots(NightParameters.REPORT_DIR, required(NightParameters.REPORT_DIR, reportDir));
         if (Files.exists(reports) && !Files.isDirectory(reports)) {
             throw new IllegalArgumentException("reportDir " + reports + " is not a folder");
@@ -82,6 +85,40 @@ public class NightParametersValidator implements JobParametersValidator {
             return existing.toRealPath().resolve(existing.relativize(path)).normalize();
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot resolve " + path + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A feed file that is there must be a readable file inside the roots. A folder, a link to nothing, a link
+     * out of the roots or a file the process cannot read would otherwise fail the night half way, or (a link
+     * to nothing) pass for "no file tonight"; refused before anything runs, they change nothing.
+     */
+    private void checkFeedFiles(Path input) {
+        for (Feed feed : Feed.values()) {
+            Path file = input.resolve(feed.fileName());
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("the feed file " + file + " is a link to " + linkTarget(file)
+                        + ", which does not exist");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("the feed file " + file + " is not a file (a folder?)");
+            }
+            insideRoots("the feed file", file.toString());
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("the feed file " + file
+                        + " cannot be read by this process (check its permissions)");
+            }
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return String.valueOf(Files.readSymbolicLink(link));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return "a path";
         }
     }
 

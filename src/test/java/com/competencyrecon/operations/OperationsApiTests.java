@@ -13,8 +13,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static com.competencyrecon.support.FeedHeaders.ORGS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -102,5 +104,30 @@ class OperationsApiTests {
     @Test
     void aWrongPasswordIsRefused() throws Exception {
         mvc.perform(get("/api/runs").with(httpBasic("olivia", "guess"))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aReportNameThatTriesToLeaveTheNightsFolderIsRefusedAndServesNothing() throws Exception {
+        assertThat(runner.run("2026-11-24", root.resolve("in/2026-11-24").toString(), "target/api-reports", null)
+                .completed()).isTrue();
+        String secret = "secret-" + System.nanoTime();
+        Files.writeString(Path.of("target/api-reports/secret.txt"), secret);
+        Files.writeString(Path.of("target/api-reports/2026-11-24.txt"), secret);
+
+        for (String path : List.of("/api/reports/2026-11-24/..%2Fsecret.txt", "/api/reports/2026-11-24/%2e%2e%2fsecret.txt",
+                "/api/reports/2026-11-24/%252e%252e%252fsecret.txt", "/api/reports/2026-11-24/..%5Csecret.txt",
+                "/api/reports/2026-11-24/%2F" + Path.of("target/api-reports/secret.txt").toAbsolutePath().toString()
+                        .substring(1).replace("/", "%2F"),
+                "/api/reports/2026-11-24/..", "/api/reports/2026-11-24/rejects.csv%2F..%2F..%2Fsecret.txt",
+                "/api/reports/..%2Fsecret.txt/rejects.csv", "/api/reports/2026-11-24.txt/rejects.csv")) {
+            mvc.perform(get(java.net.URI.create(path)).with(httpBasic("adam", "analyst-secret")))
+                    .andExpect(status().is4xxClientError())
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString(secret))));
+        }
+        mvc.perform(get("/api/reports/2026-11-24/{file}", "../secret.txt").with(httpBasic("adam", "analyst-secret")))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(secret))));
+        mvc.perform(get("/api/reports/2026-11-24/alerts.csv").with(httpBasic("adam", "analyst-secret")))
+                .andExpect(status().isOk());
     }
 }

@@ -3,8 +3,10 @@ package com.competencyrecon.ingest.csv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -26,6 +28,8 @@ import java.util.Set;
  * Unknown columns are ignored with one warning; a header lacking a required column fails the open with a
  * {@link FeedFormatException}. Blank lines are skipped. A record that cannot be read properly does not stop
  * the file: it comes back as a {@linkplain CsvRecord#isMalformed() malformed} record for the rejects report.
+ * So does a record that is not text as delivered: bytes that are not UTF-8, a NUL, a byte-order mark after the
+ * file's start, a quote RFC 4180 does not allow. A file that starts with a UTF-16 byte-order mark fails the open.
  * <p>
  * <b>Quoting errors.</b> In CSV a quote that is never closed turns the rest of the file into one field, so
  * OpenCSV on its own would swallow every later line (and at the end of the file throw
@@ -77,24 +81,47 @@ public final class CsvFeedFile implements AutoCloseable {
 
     /** Opens the file and reads its header. @throws FeedFormatException when the header does not fit the feed */
     public void open() throws IOException {
+        open(true);
+    }
+
+    /**
+     * Opens the file, reads its header and closes it again, logging nothing: the reading proper logs what it
+     * finds. @throws FeedFormatException when the header does not fit the feed
+     */
+    public void checkHeader() throws IOException {
+        try {
+            open(false);
+        }
+        finally {
+            close();
+        }
+    }
+
+    private void open(boolean logFindings) throws IOException {
         header = CsvHeader.NONE;
         records = new CsvRecordSplitter(null);
         fileSize = 0;
         if (!Files.exists(file)) {
-            log.info("{}: no file tonight, so no changes from this feed ({})", fileName, file);
+            if (logFindings) {
+                log.info("{}: no file tonight, so no changes from this feed ({})", fileName, file);
+            }
             return;
         }
         fileSize = Files.size(file);
-        input = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder()), 1 << 16);
+        InputStream bytes = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        input = new BufferedReader(new InputStreamReader(bytes, decoder()), 1 << 16);
         try {
+            refuseUtf16(bytes);
             skipByteOrderMark();
             records = new CsvRecordSplitter(input);
             CsvRecordSplitter.RawRecord row = records.next();
             if (row == null) {
-                log.info("{}: empty file, no records", fileName);
+                if (logFindings) {
+                    log.info("{}: empty file, no records", fileName);
+                }
                 return;
             }
-            header = CsvHeader.read(fileName, row, knownColumns, requiredColumns);
+            header = CsvHeader.read(fileName, row, knownColumns, requiredColumns, logFindings);
             records.expectWidth(header.width());
         }
         catch (IOException | RuntimeException ex) {
@@ -144,6 +171,21 @@ public final class CsvFeedFile implements AutoCloseable {
             finally {
                 input = null;
             }
+        }
+    }
+
+    /**
+     * A UTF-16 file read as UTF-8 is NULs and replacement characters; its byte-order mark says what it is, so the
+     * failure can say so rather than call the header unreadable.
+     */
+    private void refuseUtf16(InputStream bytes) throws IOException {
+        bytes.mark(2);
+        int first = bytes.read();
+        int second = bytes.read();
+        bytes.reset();
+        if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+            throw new FeedFormatException("%s is UTF-16 (it starts with the byte-order mark %02X %02X); feeds must be"
+                    .formatted(fileName, first, second) + " UTF-8: save it again as UTF-8");
         }
     }
 

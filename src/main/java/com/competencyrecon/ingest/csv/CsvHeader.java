@@ -16,6 +16,9 @@ final class CsvHeader {
     // Under the file reader's name: what reading a feed file logs goes to one logger.
     private static final Logger log = LoggerFactory.getLogger(CsvFeedFile.class);
 
+    /** How many unknown columns the warning names. */
+    private static final int NAMED_UNKNOWN = 20;
+
     /** A file with no header row: no records. */
     static final CsvHeader NONE = new CsvHeader(0, new int[0]);
 
@@ -33,7 +36,7 @@ final class CsvHeader {
      * warning. @throws FeedFormatException when the row is malformed, lacks a required column or repeats one
      */
     static CsvHeader read(String fileName, CsvRecordSplitter.RawRecord header, List<String> knownColumns,
-                          Set<String> requiredColumns) {
+                          Set<String> requiredColumns, boolean warnOfUnknown) {
         if (header.malformed() != null) {
             throw new FeedFormatException("%s: header row on line %d cannot be read: %s"
                     .formatted(fileName, header.line(), header.malformed()));
@@ -56,20 +59,36 @@ final class CsvHeader {
                 .filter(column -> !positionOf.containsKey(column))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new FeedFormatException("%s: header lacks required column(s) %s"
-                    .formatted(fileName, String.join(", ", missing)));
+            throw new FeedFormatException("%s: header lacks required column(s) %s%s"
+                    .formatted(fileName, String.join(", ", missing), delimiterHint(names)));
         }
         if (!repeated.isEmpty()) {
             // Which of the two would be the value? Guessing could apply the wrong one silently.
             throw new FeedFormatException("%s: header repeats column(s) %s"
                     .formatted(fileName, String.join(", ", repeated)));
         }
-        if (!unknown.isEmpty()) {
-            log.warn("{}: ignoring unknown column(s) {}", fileName,
-                    unknown.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", ")));
+        if (!unknown.isEmpty() && warnOfUnknown) {
+            // Named up to a few: a header of 10,000 columns makes one readable line, not a 100 kB one.
+            log.warn("{}: ignoring unknown column(s) {}{}", fileName,
+                    unknown.stream().limit(NAMED_UNKNOWN).map(name -> "'" + name + "'").collect(Collectors.joining(", ")),
+                    unknown.size() > NAMED_UNKNOWN ? " and " + (unknown.size() - NAMED_UNKNOWN) + " more" : "");
         }
         return new CsvHeader(names.length,
                 knownColumns.stream().mapToInt(column -> positionOf.getOrDefault(column, -1)).toArray());
+    }
+
+    /** When the header is one field that another separator would split, says which one. */
+    private static String delimiterHint(String[] names) {
+        if (names.length != 1) {
+            return "";
+        }
+        for (String[] separator : new String[][] {{";", "';'"}, {"\t", "tabs"}, {"|", "'|'"}}) {
+            if (names[0].contains(separator[0])) {
+                return " (the header is one field: is the file separated by %s rather than commas?)"
+                        .formatted(separator[1]);
+            }
+        }
+        return "";
     }
 
     /** How many fields each record must have; 0 for no header. */

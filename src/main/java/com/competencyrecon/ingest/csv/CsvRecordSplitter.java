@@ -19,6 +19,9 @@ final class CsvRecordSplitter {
     /** What the UTF-8 decoder puts where the bytes are not UTF-8 (see {@link CsvFeedFile}). */
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
+    /** Allowed only as the file's first character (skipped by {@link CsvFeedFile}). */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final BufferedReader input;
     private final Deque<Line> linesToReadAgain = new ArrayDeque<>();
     private ICSVParser parser = newParser();
@@ -50,7 +53,7 @@ final class CsvRecordSplitter {
                 if (fields.length == 1 && fields[0].isBlank()) {
                     continue;
                 }
-                return checked(first.number(), fields);
+                return checked(first.number(), fields, first.text());
             }
             return continueQuotedField(first, fields);
         }
@@ -80,7 +83,8 @@ final class CsvRecordSplitter {
                     + " (a quote not closed?); the lines after this one are read again on their own")
                     .formatted(width, fields.length, first.number(), last));
         }
-        return checked(first.number(), fields);
+        return checked(first.number(), fields,
+                String.join("\n", lines.stream().map(Line::text).toList()));
     }
 
     /**
@@ -95,16 +99,64 @@ final class CsvRecordSplitter {
         return new RawRecord(lines.get(0).number(), new String[0], detail);
     }
 
-    private RawRecord checked(long line, String[] fields) {
+    /**
+     * A record whose text cannot be taken as delivered is malformed: characters that are no text (NUL), a
+     * byte-order mark inside the file (it would make an invisible, different key), or quoting RFC 4180 does not
+     * allow (OpenCSV would read it leniently, and the field would hold what the sender did not mean).
+     */
+    private RawRecord checked(long line, String[] fields, String text) {
         if (width > 0 && fields.length != width) {
             return new RawRecord(line, fields, "expected %d fields, found %d".formatted(width, fields.length));
         }
-        for (String field : fields) {
-            if (field.indexOf(REPLACEMENT_CHARACTER) >= 0) {
-                return new RawRecord(line, fields, "not valid UTF-8 (is the file saved in another encoding?)");
-            }
+        if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            return new RawRecord(line, fields, "not valid UTF-8 (is the file saved in another encoding?)");
+        }
+        if (text.indexOf('\0') >= 0) {
+            return new RawRecord(line, fields, "holds a NUL character (is the file UTF-16 or binary?)");
+        }
+        if (text.indexOf(BYTE_ORDER_MARK) >= 0) {
+            return new RawRecord(line, fields, "holds a byte-order mark (U+FEFF) inside the file (two files joined"
+                    + " into one?)");
+        }
+        if (text.indexOf('"') >= 0 && !quotedAsRfc4180Asks(text)) {
+            return new RawRecord(line, fields, "a quote inside an unquoted field, or text after a closing quote"
+                    + " (quote the whole field and double the quotes inside it)");
         }
         return new RawRecord(line, fields, null);
+    }
+
+    /** True when every quote of the record's text opens a field, closes it, or is doubled inside a quoted one. */
+    static boolean quotedAsRfc4180Asks(String text) {
+        boolean fieldStart = true;
+        boolean quoted = false;
+        boolean closed = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                        closed = true;
+                    }
+                }
+            } else if (c == ',') {
+                fieldStart = true;
+                closed = false;
+            } else if (closed) {
+                return false;
+            } else if (c == '"') {
+                if (!fieldStart) {
+                    return false;
+                }
+                quoted = true;
+                fieldStart = false;
+            } else {
+                fieldStart = false;
+            }
+        }
+        return true;
     }
 
     private Line nextLine() throws IOException {

@@ -66,7 +66,7 @@ final class Fields {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw new RejectedRecordException(RejectReason.BAD_ENUM, column + " '" + value + "' is not one of "
+            throw new RejectedRecordException(RejectReason.BAD_ENUM, column + " '" + shown(value) + "' is not one of "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
@@ -75,7 +75,7 @@ final class Fields {
     static Level memberLevel(CsvRecord r, String column) {
         String value = text(r, column);
         if (!value.equals("SILVER") && !value.equals("GOLD")) {
-            throw new RejectedRecordException(RejectReason.BAD_ENUM, column + " '" + value
+            throw new RejectedRecordException(RejectReason.BAD_ENUM, column + " '" + shown(value)
                     + "' is not one of SILVER, GOLD");
         }
         return Level.valueOf(value);
@@ -97,7 +97,7 @@ final class Fields {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new RejectedRecordException(RejectReason.BAD_DATE, column + " '" + value
+            throw new RejectedRecordException(RejectReason.BAD_DATE, column + " '" + shown(value)
                     + "' is not a date of the form YYYY-MM-DD");
         }
     }
@@ -107,7 +107,7 @@ final class Fields {
         try {
             return YearMonth.parse(value, MONTH);
         } catch (DateTimeParseException e) {
-            throw new RejectedRecordException(RejectReason.BAD_DATE, column + " '" + value
+            throw new RejectedRecordException(RejectReason.BAD_DATE, column + " '" + shown(value)
                     + "' is not a month of the form YYYY-MM");
         }
     }
@@ -122,12 +122,12 @@ final class Fields {
             }
             number = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new RejectedRecordException(RejectReason.BAD_NUMBER, column + " '" + value
+            throw new RejectedRecordException(RejectReason.BAD_NUMBER, column + " '" + shown(value)
                     + "' is not a plain decimal number such as 1250 or 1250.75");
         }
         BigDecimal stripped = number.stripTrailingZeros();
         if (stripped.scale() > 4 || stripped.precision() - stripped.scale() > 16) {
-            throw new RejectedRecordException(RejectReason.BAD_NUMBER, column + " '" + value
+            throw new RejectedRecordException(RejectReason.BAD_NUMBER, column + " '" + shown(value)
                     + "' is out of range: at most 16 digits before the decimal point and 4 after");
         }
         return number;
@@ -146,7 +146,7 @@ final class Fields {
             try {
                 instant = LocalDateTime.parse(value).atZone(night.zone()).toInstant();
             } catch (DateTimeException local) {
-                throw new RejectedRecordException(RejectReason.BAD_TIMESTAMP, column + " '" + value
+                throw new RejectedRecordException(RejectReason.BAD_TIMESTAMP, column + " '" + shown(value)
                         + "' is not an ISO-8601 instant such as 2026-11-23T10:15:00Z");
             }
         }
@@ -157,6 +157,21 @@ final class Fields {
                     + " is after the night's cut-off " + night.cutoff());
         }
         return utc;
+    }
+
+    /** The most characters of a delivered value a reject's detail repeats. */
+    static final int SHOWN = 100;
+
+    /**
+     * A delivered value as a reject's detail repeats it: a long one cut to its first {@value #SHOWN} characters
+     * (never inside a pair of surrogates), so a 1 MB field makes a short reject.
+     */
+    static String shown(String value) {
+        if (value.length() <= SHOWN) {
+            return value;
+        }
+        int end = value.offsetByCodePoints(0, Math.min(SHOWN, value.codePointCount(0, value.length())));
+        return value.substring(0, end) + "… (" + value.length() + " characters)";
     }
 
     /** The longest text the store takes for a column; a longer field is rejected rather than failing the night. */

@@ -203,6 +203,34 @@ class CsvFeedReaderTests {
         }
 
         @Test
+        void namesAtMostTwentyUnknownColumnsAndCountsTheRest() throws IOException {
+            StringBuilder header = new StringBuilder("user_id,org_id,status,changed_at");
+            for (int i = 1; i <= 9_996; i++) {
+                header.append(",extra_").append(i);
+            }
+            readAll(users(header + "\n"));
+
+            assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                    .singleElement().extracting(ILoggingEvent::getFormattedMessage)
+                    .satisfies(m -> assertThat(m).startsWith("users.csv: ignoring unknown column(s) 'extra_1', 'extra_2'")
+                            .endsWith("'extra_20' and 9976 more"));
+        }
+
+        @Test
+        void aHeaderCheckReadsTheHeaderAndLogsNothing() throws IOException {
+            Path file = users("user_id,org_id,nickname,status,changed_at\nu1,o1,Jo,ACTIVE,2026-11-23T10:15:00Z\n");
+
+            new CsvFeedFile(file, List.of("user_id", "org_id", "email", "status", "changed_at"),
+                    java.util.Set.of("user_id", "org_id", "status", "changed_at")).checkHeader();
+
+            assertThat(logged.list).isEmpty();
+            assertThatThrownBy(() -> new CsvFeedFile(users("user_id;org_id\n"), List.of("user_id", "org_id"),
+                    java.util.Set.of("user_id", "org_id")).checkHeader()).isInstanceOf(FeedFormatException.class)
+                    .hasMessage("users.csv: header lacks required column(s) user_id, org_id (the header is one field:"
+                            + " is the file separated by ';' rather than commas?)");
+        }
+
+        @Test
         void refusesAHeaderLackingARequiredColumnNamingTheFileAndTheColumns() throws IOException {
             CsvFeedReader<CsvRecord> reader = reader(users("user_id,org_id,email\nu1,o1,a@example.com\n"));
 
