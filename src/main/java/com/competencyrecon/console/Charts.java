@@ -14,6 +14,7 @@ final class Charts {
     static final int LEFT = 48;
     static final int BOTTOM = 36;
     static final int TOP = 12;
+    static final int MAX_BAR = 48;
 
     private Charts() {
     }
@@ -48,8 +49,8 @@ final class Charts {
         for (int i = 0; i < labels.size(); i++) {
             long v = values.get(i);
             int h = (int) Math.round((double) v / max * plot);
-            bars.add(new Bar(LEFT + i * slot + slot / 6, HEIGHT - BOTTOM - h, Math.max(2, slot * 2 / 3), h,
-                    labels.get(i), v));
+            int width = Math.min(MAX_BAR, Math.max(2, slot * 2 / 3));
+            bars.add(new Bar(LEFT + i * slot + (slot - width) / 2, HEIGHT - BOTTOM - h, width, h, labels.get(i), v));
         }
         return new BarChart(bars, max, description);
     }
