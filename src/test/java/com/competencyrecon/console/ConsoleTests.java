@@ -47,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConsoleTests {
 
     static final String NIGHT = "2026-11-23";
+    static final String NEXT_NIGHT = "2026-11-24";
     static final Path REPORTS = Path.of("target/console-test/reports");
 
     @Autowired
@@ -187,6 +188,8 @@ class ConsoleTests {
 
         @Test
         void isRefusedEveryAction() throws Exception {
+            String runs = "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION";
+            Integer before = jdbc.queryForObject(runs, Integer.class);
             mvc.perform(post("/console/nights").with(analyst()).with(csrf()).param("businessDate", "2026-11-24")
                     .param("inputDir", "sample-data/nights/2026-11-24").param("confirm", "true"))
                     .andExpect(status().isForbidden());
@@ -194,7 +197,9 @@ class ConsoleTests {
                 mvc.perform(post("/console/runs/" + runId + "/" + action).with(analyst()).with(csrf())
                         .param("confirm", "true")).andExpect(status().isForbidden());
             }
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STOPPING'",
+                    Integer.class)).isZero();
+            assertThat(jdbc.queryForObject(runs, Integer.class)).as("runs after the analyst's posts").isEqualTo(before);
         }
 
         @Test
@@ -240,6 +245,47 @@ class ConsoleTests {
         void cannotStopARunThatIsNotRunning() throws Exception {
             mvc.perform(post("/console/runs/" + runId + "/stop").with(operator()).with(csrf()).param("confirm", "true"))
                     .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not running")));
+        }
+
+        @Test
+        void recoversARunACrashLeftRunningThenRestartsItsNight() throws Exception {
+            Path input = Path.of("target/console-test/in/" + NEXT_NIGHT);
+            PublishedFolder.deleteTree(input);
+            Files.createDirectories(input);
+            Files.writeString(input.resolve("organizations.csv"), "org_id,name\nORG-001,Kestrel\n");
+            NightRunner.Outcome failed = runner.run(NEXT_NIGHT, input.toString(), REPORTS.toString(), null);
+            assertThat(failed.execution().getStatus().name()).isEqualTo("FAILED");
+            long id = failed.execution().getId();
+            // As a process killed mid-night leaves its run.
+            jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?",
+                    id);
+
+            mvc.perform(get("/console/runs/" + id).with(operator())).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("id=\"stop-run\""),
+                            containsString("id=\"recover-run\""), containsString("run-progress.js"),
+                            not(containsString("id=\"restart-run\"")))));
+            mvc.perform(post("/console/runs/" + id + "/recover").with(operator()).with(csrf()).param("confirm", "true"))
+                    .andExpect(redirectedUrl("/console/runs/" + id));
+            mvc.perform(get("/console/runs/" + id).with(operator()))
+                    .andExpect(content().string(allOf(containsString(">FAILED<"), containsString("Why it failed"),
+                            containsString("id=\"restart-run\""), not(containsString("id=\"stop-run\"")))));
+
+            Files.writeString(input.resolve("organizations.csv"), "org_id,name,market,country\nORG-001,Kestrel,DEVELOPED,GB\n");
+            mvc.perform(post("/console/runs/" + id + "/restart").with(operator()).with(csrf()).param("confirm", "true"))
+                    .andExpect(redirectedUrl("/console/nights?from=" + NEXT_NIGHT + "&to=" + NEXT_NIGHT));
+            long deadline = System.currentTimeMillis() + 60_000;
+            String latest = null;
+            while (System.currentTimeMillis() < deadline && !"COMPLETED".equals(latest)) {
+                Thread.sleep(200);
+                latest = jdbc.query("""
+                        SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
+                            ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'businessDate'
+                         WHERE p.PARAMETER_VALUE = ? AND e.JOB_EXECUTION_ID > ?""",
+                        rs -> rs.next() ? rs.getString(1) : null, NEXT_NIGHT, id);
+            }
+            assertThat(latest).as("the restarted night's new run").isEqualTo("COMPLETED");
+            mvc.perform(get("/console/nights").param("from", NEXT_NIGHT).with(operator()))
+                    .andExpect(content().string(containsString("(2 runs)")));
         }
 
         @Test
