@@ -52,10 +52,8 @@ class NextLevels {
         List<EffectiveLink> linked = links.ofOrganizations(List.of(org.orgId())).getOrDefault(org.orgId(), List.of());
         Map<String, List<Achievement>> achievements = evidence.achievementsOf(
                 linked.stream().map(EffectiveLink::msaId).toList());
-        OrgSnapshot snapshot = new OrgSnapshot(org.orgId(), org.market(),
-                linked.stream().map(l -> new Person(l.msaId(), l.userId())).toList(),
-                linked.stream().flatMap(l -> achievements.getOrDefault(l.msaId(), List.of()).stream()).toList(),
-                evidence.metricsOf(List.of(org.orgId()), asOf.ttmStart(), asOf.ttmEnd())
+        OrgSnapshot snapshot = OrgSnapshot.of(org, linked.stream().map(l -> new Person(l.msaId(), l.userId())).toList(),
+                achievements, evidence.metricsOf(List.of(org.orgId()), asOf.ttmStart(), asOf.ttmEnd())
                         .getOrDefault(org.orgId(), List.of()),
                 evidence.overridesOf(List.of(org.orgId())).getOrDefault(org.orgId(), List.of()));
         CompetencyEvaluator evaluator = new CompetencyEvaluator(catalog);
