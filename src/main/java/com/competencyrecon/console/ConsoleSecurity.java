@@ -29,7 +29,7 @@ public class ConsoleSecurity {
                         .requestMatchers(HttpMethod.GET, "/console/**").hasAnyRole(ApiSecurity.ANALYST,
                                 ApiSecurity.OPERATOR)
                         .anyRequest().hasRole(ApiSecurity.OPERATOR))
-                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console/nights", true).permitAll())
+                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console/nights").permitAll())
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
                 // The forward keeps the 403 and renders it inside the console, not on the API's error page.
                 .exceptionHandling(errors -> errors.accessDeniedPage("/console/denied"));
