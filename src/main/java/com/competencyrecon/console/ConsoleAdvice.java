@@ -1,6 +1,7 @@
 package com.competencyrecon.console;
 
 import com.competencyrecon.operations.api.ApiSecurity;
+import com.competencyrecon.schedule.JobDescriptorException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -32,6 +33,15 @@ class ConsoleAdvice {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(IllegalArgumentException e, Model model) {
         model.addAttribute("title", "Not possible");
+        model.addAttribute("message", e.getMessage());
+        return "console/problem";
+    }
+
+    /** A descriptor edited since the start that can no longer be used: say which and why, as the start would. */
+    @ExceptionHandler(JobDescriptorException.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    String badDescriptor(JobDescriptorException e, Model model) {
+        model.addAttribute("title", "A schedule cannot be read");
         model.addAttribute("message", e.getMessage());
         return "console/problem";
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,9 @@ class ReportFolder {
     record Report(String name, long bytes) {
 
         public String size() {
-            return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? String.format("%.1f KB", bytes / 1024.0)
-                    : String.format("%.1f MB", bytes / (1024.0 * 1024));
+            return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024
+                    ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0)
+                    : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
         }
     }
 

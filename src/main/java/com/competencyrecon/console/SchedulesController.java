@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -25,7 +26,15 @@ class SchedulesController {
 
     /** A descriptor as the page shows it; the next firings are in the descriptor's time zone. */
     record ScheduleRow(String name, String job, String cron, String timeZone, boolean enabled,
-                       int businessDateOffsetDays, TreeMap<String, String> parameters, List<String> nextFirings) {
+                       int businessDateOffsetDays, TreeMap<String, String> parameters, List<Firing> nextFirings) {
+    }
+
+    /** A firing: when, in the descriptor's zone, and the night it reconciles (the day due plus the offset). */
+    record Firing(ZonedDateTime at, LocalDate night) {
+
+        public String when() {
+            return at.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"));
+        }
     }
 
     private final ReconProperties properties;
@@ -48,7 +57,7 @@ class SchedulesController {
     }
 
     /** The cron's next firings from now, as the scheduler will fire them. */
-    static List<String> nextFirings(JobDescriptor d) {
+    static List<Firing> nextFirings(JobDescriptor d) {
         CronExpression cron;
         try {
             cron = new CronExpression(d.cron());
@@ -56,14 +65,15 @@ class SchedulesController {
             throw new IllegalStateException("jobs/" + d.name() + ": cron '" + d.cron() + "' does not parse", e);
         }
         cron.setTimeZone(TimeZone.getTimeZone(d.timeZone()));
-        List<String> firings = new ArrayList<>();
+        List<Firing> firings = new ArrayList<>();
         Date next = new Date();
         for (int i = 0; i < NEXT_FIRINGS; i++) {
             next = cron.getNextValidTimeAfter(next);
             if (next == null) {
                 break;
             }
-            firings.add(ZonedDateTime.ofInstant(next.toInstant(), d.timeZone()).toOffsetDateTime().toString());
+            ZonedDateTime at = ZonedDateTime.ofInstant(next.toInstant(), d.timeZone());
+            firings.add(new Firing(at, at.toLocalDate().plusDays(d.businessDateOffsetDays())));
         }
         return firings;
     }

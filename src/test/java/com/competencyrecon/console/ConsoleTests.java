@@ -183,7 +183,7 @@ class ConsoleTests {
         void seesTheSchedules() throws Exception {
             mvc.perform(get("/console/schedules").with(analyst())).andExpect(status().isOk())
                     .andExpect(content().string(allOf(containsString("nightly-reconciliation"),
-                            containsString("0 30 2 * * ?"), containsString("T02:30Z"))));
+                            containsString("0 30 2 * * ?"), containsString(" 02:30 +00:00"))));
         }
 
         @Test

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** What an organisation has towards each requirement of a level, with the evaluator's counting rules. */
-class ProgressTests {
+class NextLevelProgressTests {
 
     static final AsOf TONIGHT = AsOf.night(LocalDate.of(2018, 6, 15), ZoneOffset.UTC, Duration.ofHours(24));
     static final Instant LONG_AGO = Instant.parse("2018-01-10T10:00:00Z");
