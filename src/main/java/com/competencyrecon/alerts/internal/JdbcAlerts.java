@@ -3,6 +3,7 @@ package com.competencyrecon.alerts.internal;
 import com.competencyrecon.alerts.Alert;
 import com.competencyrecon.alerts.AlertCondition;
 import com.competencyrecon.alerts.AlertLedger;
+import com.competencyrecon.alerts.AlertState;
 import com.competencyrecon.alerts.AlertType;
 import com.competencyrecon.alerts.Alerts;
 import com.competencyrecon.alerts.StoredAlert;
@@ -92,6 +93,78 @@ public class JdbcAlerts implements Alerts {
     public List<Alert> shownOn(LocalDate night) {
         return jdbc.query(SHOWN_ON, new MapSqlParameterSource("date", night), ROW).stream()
                 .map(a -> a.asShownOn(night)).toList();
+    }
+
+    /** How many alerts each of the given nights raised (opened), by night; a night that raised none is absent. */
+    public Map<LocalDate, Integer> raisedOn(Collection<LocalDate> nights) {
+        Map<LocalDate, Integer> raised = new java.util.HashMap<>();
+        if (nights.isEmpty()) {
+            return raised;
+        }
+        jdbc.query("SELECT opened_on, COUNT(*) AS n FROM alert WHERE opened_on IN (:nights) GROUP BY opened_on",
+                new MapSqlParameterSource("nights", nights), rs -> {
+                    raised.put(rs.getObject("opened_on", LocalDate.class), rs.getInt("n"));
+                });
+        return raised;
+    }
+
+    /**
+     * One page of the alerts a night showed, in alert id order, narrowed to a type, a state on that night and an
+     * organisation when they are given (null for any). For the latest night these are {@link #shownOn(LocalDate)};
+     * for an earlier one, the alerts that held through it (opened on or before it, last seen on or after it,
+     * not resolved by then) and those it resolved, each in the state it had that night.
+     */
+    public List<Alert> shownOn(LocalDate night, AlertType type, AlertState state, String orgId, int offset,
+                               int limit) {
+        MapSqlParameterSource p = shownFilter(night, type, orgId).addValue("offset", offset).addValue("limit", limit);
+        return jdbc.query(SELECT + " WHERE " + shownWhere(type, state, orgId) + " ORDER BY alert_id"
+                + " LIMIT :limit OFFSET :offset", p, ROW).stream().map(a -> asOf(a, night).asShownOn(night)).toList();
+    }
+
+    /** How many alerts {@link #shownOn(LocalDate, AlertType, AlertState, String, int, int)} pages through. */
+    public long countShownOn(LocalDate night, AlertType type, AlertState state, String orgId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE " + shownWhere(type, state, orgId),
+                shownFilter(night, type, orgId), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The alert as it stood on an earlier night: a resolution after that night had not happened yet. */
+    private static StoredAlert asOf(StoredAlert a, LocalDate night) {
+        return a.resolvedOn() != null && a.resolvedOn().isAfter(night) ? new StoredAlert(a.alertId(), a.orgId(),
+                a.type(), a.competency(), a.level(), a.termId(), a.openedOn(), a.lastSeenOn(), null, a.causes(),
+                a.message()) : a;
+    }
+
+    /** The organisation's alerts that still hold (not resolved), newest first, at most {@code limit}. */
+    public List<StoredAlert> holdingOf(String orgId, int limit) {
+        return jdbc.query(SELECT + """
+                 WHERE org_id = :org AND resolved_on IS NULL ORDER BY opened_on DESC, alert_id LIMIT :limit""",
+                new MapSqlParameterSource("org", orgId).addValue("limit", limit), ROW);
+    }
+
+    /** Fixed SQL fragments only: the values travel as parameters. The states follow {@link AlertState#on}. */
+    private static String shownWhere(AlertType type, AlertState state, String orgId) {
+        StringBuilder where = new StringBuilder("""
+                ((opened_on <= :date AND last_seen_on >= :date AND (resolved_on IS NULL OR resolved_on > :date))
+                 OR resolved_on = :date)""");
+        if (type != null) {
+            where.append(" AND type = :type");
+        }
+        if (state == AlertState.RESOLVED) {
+            where.append(" AND resolved_on = :date");
+        } else if (state != null) {
+            where.append(state == AlertState.NEW ? " AND opened_on = :date" : " AND opened_on < :date")
+                    .append(" AND (resolved_on IS NULL OR resolved_on <> :date)");
+        }
+        if (orgId != null) {
+            where.append(" AND org_id = :org");
+        }
+        return where.toString();
+    }
+
+    private static MapSqlParameterSource shownFilter(LocalDate night, AlertType type, String orgId) {
+        return new MapSqlParameterSource("date", night).addValue("type", type == null ? null : type.name())
+                .addValue("org", orgId);
     }
 
     /** The alerts of the organisations that tonight can hold, resolve or hold again (after a rerun). */

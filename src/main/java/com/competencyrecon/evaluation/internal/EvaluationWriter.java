@@ -60,10 +60,9 @@ public class EvaluationWriter implements ItemWriter<OrgRow> {
         List<NightEvaluation.Hold> holds = new ArrayList<>();
         for (OrgRow org : chunk.getItems()) {
             List<EffectiveLink> linked = people.getOrDefault(org.orgId(), List.of());
-            OrgSnapshot snapshot = new OrgSnapshot(org.orgId(), org.market(),
-                    linked.stream().map(l -> new Person(l.msaId(), l.userId())).toList(),
-                    linked.stream().flatMap(l -> achievements.getOrDefault(l.msaId(), List.of()).stream()).toList(),
-                    metrics.getOrDefault(org.orgId(), List.of()), overrides.getOrDefault(org.orgId(), List.of()));
+            OrgSnapshot snapshot = OrgSnapshot.of(org, linked.stream().map(l -> new Person(l.msaId(), l.userId()))
+                    .toList(), achievements, metrics.getOrDefault(org.orgId(), List.of()),
+                    overrides.getOrDefault(org.orgId(), List.of()));
             NightEvaluation.Evaluated evaluated = evaluation.evaluate(snapshot,
                     ordersByOrg.getOrDefault(org.orgId(), List.of()), held);
             rows.addAll(evaluated.results());

@@ -99,6 +99,23 @@ public class JdbcResults implements Results {
                 new MapSqlParameterSource("date", date).addValue("orgs", orgIds), RESULT);
     }
 
+    /**
+     * The organisation's results of its latest {@code nights} nights with results, oldest night first, then in
+     * competency order: two bounded queries, never the whole history.
+     */
+    public List<CompetencyResult> historyOf(String orgId, int nights) {
+        MapSqlParameterSource p = new MapSqlParameterSource("org", orgId).addValue("nights", nights);
+        List<LocalDate> dates = jdbc.queryForList("""
+                SELECT DISTINCT business_date FROM competency_result WHERE org_id = :org
+                 ORDER BY business_date DESC LIMIT :nights""", p, LocalDate.class);
+        if (dates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + RESULT_COLUMNS + " FROM competency_result"
+                + " WHERE org_id = :org AND business_date IN (:dates) ORDER BY business_date, competency",
+                p.addValue("dates", dates), RESULT);
+    }
+
     @Override
     public Optional<LocalDate> nightBefore(LocalDate date) {
         return Optional.ofNullable(jdbc.queryForObject(

@@ -126,6 +126,16 @@ public class JdbcFeedLog implements FeedLog {
         return reasons;
     }
 
+    /** The first {@code limit} rejects (in line order) a night recorded for a feed with one reason: samples. */
+    public List<Reject> samplesOf(LocalDate night, Feed feed, RejectReason reason, int limit) {
+        return jdbc.query("""
+                SELECT feed, line, record_key, reason, detail FROM feed_reject
+                 WHERE business_date = :date AND feed = :feed AND reason = :reason ORDER BY line LIMIT :limit""",
+                feed(night, feed).addValue("reason", reason.name()).addValue("limit", limit),
+                (rs, i) -> new Reject(feed, rs.getLong("line"), rs.getString("record_key"), reason,
+                        rs.getString("detail")));
+    }
+
     private static MapSqlParameterSource feed(LocalDate night, Feed feed) {
         return new MapSqlParameterSource("date", night).addValue("feed", feed.fileName());
     }

@@ -71,6 +71,27 @@ public class JdbcOrganizations implements Organizations, FeedTable<Row> {
         return names;
     }
 
+    /**
+     * Up to {@code limit} organisations whose id is the text or starts with it, or whose name contains it (any
+     * case), in id order.
+     */
+    public List<OrgRow> search(String text, int limit) {
+        String lowered = text.toLowerCase(java.util.Locale.ROOT);
+        return jdbc.query("""
+                SELECT org_id, name, market FROM organization
+                 WHERE org_id LIKE :prefix ESCAPE '!' OR LOWER(name) LIKE :part ESCAPE '!'
+                 ORDER BY CASE WHEN org_id = :text THEN 0 ELSE 1 END, org_id LIMIT :limit""",
+                new MapSqlParameterSource("text", text).addValue("prefix", like(text) + "%")
+                        .addValue("part", "%" + like(lowered) + "%").addValue("limit", limit),
+                (rs, i) -> new OrgRow(rs.getString("org_id"), rs.getString("name"),
+                        Market.valueOf(rs.getString("market"))));
+    }
+
+    /** The text with LIKE's wildcards taken literally ({@code !} is the escape). */
+    private static String like(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     /** Which of the given organisations are stored. */
     public Set<String> known(Collection<String> orgIds) {
         return orgIds.isEmpty() ? new HashSet<>()
