@@ -1,5 +1,6 @@
 package com.competencyrecon.system;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,6 +34,8 @@ import java.util.List;
  * @param jobsDir          the folder of schedule descriptors read when the program runs as a service
  * @param evaluation       {@code incremental}: a night recomputes only the organisations that can have changed
  *                         since the previous one; {@code full}: every organisation, every night
+ * @param health           what the scheduling service's health says of the nights
+ * @param metrics          where a one-night run sends its metrics before it exits
  */
 @Validated
 @ConfigurationProperties("recon")
@@ -50,7 +53,35 @@ public record ReconProperties(
         @DefaultValue("") String nights,
         @DefaultValue("reports") String reportDir,
         @DefaultValue("jobs") String jobsDir,
-        @NotNull @DefaultValue("incremental") Evaluation evaluation) {
+        @NotNull @DefaultValue("incremental") Evaluation evaluation,
+        @NotNull @Valid @DefaultValue Health health,
+        @NotNull @Valid @DefaultValue Metrics metrics) {
+
+    /**
+     * The health of the nights.
+     *
+     * @param maxNightAge how long ago the last COMPLETED night may have ended before the {@code lastNight} health
+     *                    is DOWN
+     */
+    public record Health(@NotNull @DefaultValue("26h") Duration maxNightAge) {
+    }
+
+    /**
+     * The metrics of runs that exit before anyone scrapes them.
+     *
+     * @param push where to push them
+     */
+    public record Metrics(@NotNull @DefaultValue Push push) {
+    }
+
+    /**
+     * A Prometheus Pushgateway that receives a one-night run's metrics just before the program exits.
+     *
+     * @param url the gateway's address, e.g. {@code http://pushgateway:9091}; empty = no push
+     * @param job the {@code job} the metrics are grouped under at the gateway
+     */
+    public record Push(@DefaultValue("") String url, @DefaultValue("competency-recon") String job) {
+    }
 
     /** How much of the programme a night recomputes. */
     public enum Evaluation {
