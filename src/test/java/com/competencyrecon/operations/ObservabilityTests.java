@@ -5,6 +5,8 @@ import com.competencyrecon.support.Databases;
 import com.competencyrecon.system.MetricsPush;
 import com.competencyrecon.system.ReconProperties;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -85,7 +88,7 @@ class ObservabilityTests {
     MetricsPush push;
 
     @Autowired
-    ObjectProvider<io.micrometer.prometheusmetrics.PrometheusMeterRegistry> prometheus;
+    ObjectProvider<PrometheusMeterRegistry> prometheus;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -157,6 +160,18 @@ class ObservabilityTests {
         MetricsPush off = new MetricsPush(settings(Map.of()), prometheus);
 
         assertThat(off.push()).isFalse();
+        assertThat(PUSHES).isEmpty();
+    }
+
+    @Test
+    void aProcessThatRanNoNightPushesNothing() {
+        PrometheusMeterRegistry commandOnly = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        commandOnly.counter("recon.rejects", "feed", "users.csv", "reason", "BAD_DATE").increment();
+        MetricsPush afterACommand = new MetricsPush(settings(Map.of("recon.metrics.push.url",
+                "http://127.0.0.1:" + GATEWAY.getAddress().getPort())),
+                new StaticListableBeanFactory(Map.of("registry", commandOnly)).getBeanProvider(PrometheusMeterRegistry.class));
+
+        assertThat(afterACommand.push()).isFalse();
         assertThat(PUSHES).isEmpty();
     }
 
