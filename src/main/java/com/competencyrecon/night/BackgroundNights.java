@@ -32,7 +32,6 @@ final class BackgroundNights {
      */
     JobOperator operator(Runnable afterwards, AtomicBoolean handedOver) {
         TaskExecutor inBackground = job -> {
-            handedOver.set(true);
             threads.execute(() -> {
                 try {
                     job.run();
@@ -40,6 +39,8 @@ final class BackgroundNights {
                     afterwards.run();
                 }
             });
+            // Only once the thread exists: a thread that could not be started never calls afterwards.
+            handedOver.set(true);
         };
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(jobRepository);

@@ -161,8 +161,11 @@ public class NightRunner {
         AtomicBoolean handedOver = new AtomicBoolean();
         try {
             return runLocked(businessDate, inputDir, reportDir, catalog, night -> background.operator(() -> {
-                ended(night, jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying(night)));
-                release(lock.get());
+                try {
+                    ended(night, jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying(night)));
+                } finally {
+                    release(lock.get());
+                }
             }, handedOver));
         } finally {
             if (!handedOver.get()) {
