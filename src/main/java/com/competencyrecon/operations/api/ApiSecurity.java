@@ -41,9 +41,9 @@ public class ApiSecurity {
     /**
      * The API's users.
      *
-     * @param users each with a {@code name}, a {@code password} (encoded, {@code {bcrypt}...}, or plain text) and
-     *              a {@code role} ({@code ANALYST} or {@code OPERATOR}); none = the API answers no one. Set them
-     *              through the environment, e.g. {@code RECON_API_USERS_0_PASSWORD}
+     * @param users each with a name, a password (encoded, e.g. {bcrypt}..., or plain text) and a role (ANALYST or
+     *              OPERATOR); none = the API answers no one. Set them through the environment, e.g.
+     *              RECON_API_USERS_0_PASSWORD
      */
     @ConfigurationProperties("recon.api")
     public record ApiUsers(List<ApiUser> users) {
