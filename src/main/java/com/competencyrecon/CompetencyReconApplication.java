@@ -3,6 +3,7 @@ package com.competencyrecon;
 import com.competencyrecon.catalog.CatalogException;
 import com.competencyrecon.cli.CommandLine;
 import com.competencyrecon.schedule.JobDescriptorException;
+import com.competencyrecon.system.MetricsPush;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -33,6 +34,8 @@ public class CompetencyReconApplication {
             return;
         }
         if (context.getBean(CommandLine.class).oneShot()) {
+            // Nobody scrapes a process that is about to exit: its night's metrics go to the gateway, if one is set.
+            context.getBean(MetricsPush.class).push();
             System.exit(SpringApplication.exit(context));
         }
     }

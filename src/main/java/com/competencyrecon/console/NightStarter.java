@@ -7,12 +7,12 @@ import com.competencyrecon.system.ReconProperties;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a night from the console as the API does: the checks that refuse it are made while the operator
- * waits (so the page can say why), then the night runs in the background and the pages follow it.
+ * Starts a night from the console as the API does: the checks that refuse it, the run lock and the run's
+ * creation happen while the operator waits (so the page can say why), then the night runs in the background
+ * and the pages follow it.
  */
 @Component
 class NightStarter {
@@ -20,7 +20,6 @@ class NightStarter {
     private final NightRunner runner;
     private final JobRepository jobRepository;
     private final ReconProperties properties;
-    private final SimpleAsyncTaskExecutor nights = new SimpleAsyncTaskExecutor("console-night-");
 
     NightStarter(NightRunner runner, JobRepository jobRepository, ReconProperties properties) {
         this.runner = runner;
@@ -36,11 +35,10 @@ class NightStarter {
             throw new IllegalArgumentException("name the folder of the night's feeds (input folder)");
         }
         String catalogue = Inputs.optional(catalog);
-        Refusal refusal = runner.refusal(Inputs.optional(businessDate), input, reports, catalogue);
+        Refusal refusal = runner.launch(Inputs.optional(businessDate), input, reports, catalogue).refusal();
         if (refusal != null) {
             throw new IllegalArgumentException(refusal.message());
         }
-        nights.execute(() -> runner.run(businessDate.trim(), input, reports, catalogue));
     }
 
     /** Starts the run's night again with the parameters it ran with: a restart from where it stopped. */

@@ -2,6 +2,7 @@ package com.competencyrecon.console;
 
 import com.competencyrecon.night.NightParameters;
 import com.competencyrecon.operations.OperatorService;
+import com.competencyrecon.operations.RunHistory;
 import com.competencyrecon.operations.RunView;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -36,11 +37,13 @@ class RunController {
     }
 
     private final OperatorService operations;
+    private final RunHistory history;
     private final JobRepository jobRepository;
     private final NightStarter starter;
 
-    RunController(OperatorService operations, JobRepository jobRepository, NightStarter starter) {
+    RunController(OperatorService operations, RunHistory history, JobRepository jobRepository, NightStarter starter) {
         this.operations = operations;
+        this.history = history;
         this.jobRepository = jobRepository;
         this.starter = starter;
     }
@@ -113,7 +116,7 @@ class RunController {
 
     private RunView find(long id) {
         try {
-            return operations.run(id).orElseThrow(() -> new ConsoleAdvice.NotFound("no run " + id));
+            return history.run(id).orElseThrow(() -> new ConsoleAdvice.NotFound("no run " + id));
         } catch (EmptyResultDataAccessException e) {
             // The job repository of Batch 6 throws for an unknown id where it used to answer null.
             throw new ConsoleAdvice.NotFound("no run " + id);

@@ -6,11 +6,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,15 +31,21 @@ public class NightRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NightRunner.class);
 
+    /** Instances read at a time by the date-order check; the first one with a run decides. */
+    private static final int ORDER_CHECK_PAGE = 5;
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyReconciliation;
     private final NightParametersValidator validator;
     private final RunLock runLock;
+    private final BackgroundNights background;
 
     public NightRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
-                       NightParametersValidator validator, RunLock runLock) {
+                       NightParametersValidator validator, RunLock runLock,
+                       ObjectProvider<ObservationRegistry> observations) {
         this.runLock = runLock;
+        this.background = new BackgroundNights(jobRepository, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyReconciliation = nightlyReconciliation;
@@ -47,33 +62,39 @@ public class NightRunner {
 
     /**
      * Nights build on each other, so they run in date order: a night is refused when a later night has already
-     * run, or while an earlier night has runs but has not completed (restart that one first).
+     * run, or while an earlier night has runs but has not completed (restart that one first). Since every start
+     * is checked so, the newest night with a run is the latest date and every night before it completed: that
+     * night alone decides, and the history is read from its newest end, a few instances at a time, only as far
+     * as the first instance that has a run.
      */
-    private Refusal outOfOrder(java.time.LocalDate date) {
-        java.time.LocalDate latest = null;
-        for (org.springframework.batch.core.job.JobInstance instance :
-                jobRepository.findJobInstances(NightlyJobConfig.JOB_NAME)) {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            if (last == null) {
-                continue;
+    private Refusal outOfOrder(LocalDate date) {
+        for (int start = 0; ; start += ORDER_CHECK_PAGE) {
+            List<JobInstance> instances = jobRepository.getJobInstances(NightlyJobConfig.JOB_NAME, start,
+                    ORDER_CHECK_PAGE);
+            for (JobInstance instance : instances) {
+                JobExecution last = jobRepository.getLastJobExecution(instance);
+                String other = last == null ? null : last.getJobParameters().getString(NightParameters.BUSINESS_DATE);
+                if (other == null) {
+                    continue;
+                }
+                return outOfOrder(date, LocalDate.parse(other), last);
             }
-            String other = last.getJobParameters().getString(NightParameters.BUSINESS_DATE);
-            if (other == null) {
-                continue;
-            }
-            java.time.LocalDate otherDate = java.time.LocalDate.parse(other);
-            if (otherDate.isAfter(date)) {
-                latest = latest == null || otherDate.isAfter(latest) ? otherDate : latest;
-            } else if (otherDate.isBefore(date) && last.getStatus() != BatchStatus.COMPLETED) {
-                return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the earlier night " + otherDate
-                        + " has not completed (its last run ended " + last.getStatus()
-                        + "); nights build on each other, so run " + otherDate + " again first");
+            if (instances.size() < ORDER_CHECK_PAGE) {
+                return null;
             }
         }
-        if (latest != null) {
-            return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the later night " + latest
+    }
+
+    private static Refusal outOfOrder(LocalDate date, LocalDate newest, JobExecution last) {
+        if (newest.isAfter(date)) {
+            return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the later night " + newest
                     + " has already run; nights build on each other and run in date order, so " + date
                     + " cannot run after it");
+        }
+        if (newest.isBefore(date) && last.getStatus() != BatchStatus.COMPLETED) {
+            return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the earlier night " + newest
+                    + " has not completed (its last run ended " + last.getStatus()
+                    + "); nights build on each other, so run " + newest + " again first");
         }
         return null;
     }
@@ -104,8 +125,7 @@ public class NightRunner {
         } catch (IllegalArgumentException | CatalogException e) {
             return new Checked(null, null, new Refusal(Refusal.Reason.BAD_PARAMETERS, e.getMessage()));
         }
-        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, new JobParametersBuilder()
-                .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true).toJobParameters());
+        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying(night));
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             return new Checked(night, last, new Refusal(Refusal.Reason.ALREADY_COMPLETED, "the night "
                     + night.businessDate() + " already COMPLETED (run " + last.getId() + " ended " + last.getEndTime()
@@ -114,23 +134,61 @@ public class NightRunner {
         return new Checked(night, last, outOfOrder(night.businessDate()));
     }
 
+    /** Runs the night on this thread and answers when it has ended (the command line's one-night run). */
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
-        java.util.Optional<AutoCloseable> lock = runLock.tryAcquire();
+        Optional<AutoCloseable> lock = runLock.tryAcquire();
         if (lock.isEmpty()) {
-            return new Outcome(null, new Refusal(Refusal.Reason.ANOTHER_RUNNING,
-                    "another night is running on this database; try again when it has ended"));
+            return anotherRunning();
         }
-        try (AutoCloseable held = lock.get()) {
-            return runLocked(businessDate, inputDir, reportDir, catalog);
-        } catch (Exception e) {
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e);
+        try {
+            return runLocked(businessDate, inputDir, reportDir, catalog, night -> jobOperator);
+        } finally {
+            release(lock.get());
         }
     }
 
-    private Outcome runLocked(String businessDate, String inputDir, String reportDir, String catalog) {
+    /**
+     * Starts the night and answers as soon as its run exists, while the night runs on a thread of its own. The
+     * checks, the run lock and the run's creation all happen before answering, so the caller is given either
+     * the run (its id, to follow it) or the refusal, and no other start can slip in between the checks and the
+     * run. The thread running the night releases the lock when the night ends.
+     */
+    public Outcome launch(String businessDate, String inputDir, String reportDir, String catalog) {
+        Optional<AutoCloseable> lock = runLock.tryAcquire();
+        if (lock.isEmpty()) {
+            return anotherRunning();
+        }
+        AtomicBoolean handedOver = new AtomicBoolean();
+        try {
+            return runLocked(businessDate, inputDir, reportDir, catalog, night -> background.operator(() -> {
+                try {
+                    ended(night, jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying(night)));
+                } finally {
+                    release(lock.get());
+                }
+            }, handedOver));
+        } finally {
+            if (!handedOver.get()) {
+                release(lock.get());
+            }
+        }
+    }
+
+    private static Outcome anotherRunning() {
+        return new Outcome(null, new Refusal(Refusal.Reason.ANOTHER_RUNNING,
+                "another night is running on this database; try again when it has ended"));
+    }
+
+    private static void release(AutoCloseable lock) {
+        try {
+            lock.close();
+        } catch (Exception e) {
+            log.error("Could not release the run lock: {}", e.getMessage(), e);
+        }
+    }
+
+    private Outcome runLocked(String businessDate, String inputDir, String reportDir, String catalog,
+                              Function<NightParameters, JobOperator> operatorFor) {
         Checked checked = check(businessDate, inputDir, reportDir, catalog);
         if (checked.refusal() != null) {
             return new Outcome(null, checked.refusal());
@@ -148,27 +206,44 @@ public class NightRunner {
                         night.businessDate(), last.getStatus());
             }
         }
-        JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(), true)
+        JobParametersBuilder parameters = new JobParametersBuilder(identifying(night))
                 .addString(NightParameters.INPUT_DIR, night.inputDir().toString(), false)
                 .addString(NightParameters.REPORT_DIR, night.reportDir().toString(), false);
         if (night.catalog() != null) {
             parameters.addString(NightParameters.CATALOG, night.catalog(), false);
         }
         try {
-            JobExecution execution = jobOperator.start(nightlyReconciliation, parameters.toJobParameters());
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                log.error("The night {} ended {}: {}", night.businessDate(), execution.getStatus(),
-                        execution.getAllFailureExceptions().stream().map(NightRunner::rootMessage).distinct()
-                                .collect(Collectors.joining("; ")));
+            JobExecution execution = operatorFor.apply(night).start(nightlyReconciliation, parameters.toJobParameters());
+            if (execution.isRunning()) {
+                log.info("The night {} started as run {}", night.businessDate(), execution.getId());
             } else {
-                log.info("The night {} COMPLETED; reports in {}", night.businessDate(),
-                        night.reportDir().resolve(night.businessDate().toString()));
+                ended(night, execution);
             }
             return new Outcome(execution, null);
         } catch (Exception e) {
             return new Outcome(null, new Refusal(Refusal.Reason.NOT_STARTED,
                     "the night " + night.businessDate() + " could not start: " + e.getMessage()));
+        }
+    }
+
+    /** The parameter that identifies a night's job instance: its business date. */
+    private static JobParameters identifying(NightParameters night) {
+        return new JobParametersBuilder().addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(),
+                true).toJobParameters();
+    }
+
+    /** Logs how a night ended. */
+    private static void ended(NightParameters night, JobExecution execution) {
+        if (execution == null) {
+            return;
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            log.error("The night {} ended {}: {}", night.businessDate(), execution.getStatus(),
+                    execution.getAllFailureExceptions().stream().map(NightRunner::rootMessage).distinct()
+                            .collect(Collectors.joining("; ")));
+        } else {
+            log.info("The night {} COMPLETED; reports in {}", night.businessDate(),
+                    night.reportDir().resolve(night.businessDate().toString()));
         }
     }
 }

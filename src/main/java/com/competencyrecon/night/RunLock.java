@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * One night runs at a time on a database. Within a process a lock says so; across processes on MySQL/MariaDB a
@@ -21,7 +21,8 @@ public class RunLock {
     static final String PREFIX = "competency-recon.night.";
 
     private final DataSource dataSource;
-    private final ReentrantLock local = new ReentrantLock();
+    /** Not a lock owned by a thread: a night started over the API is released by the thread that ran it. */
+    private final Semaphore local = new Semaphore(1);
     private volatile Boolean serverLocks;
 
     public RunLock(DataSource dataSource) {
@@ -30,12 +31,12 @@ public class RunLock {
 
     /** The held lock, or empty when another run holds it. */
     public Optional<AutoCloseable> tryAcquire() {
-        if (!local.tryLock()) {
+        if (!local.tryAcquire()) {
             return Optional.empty();
         }
         try {
             if (!usesServerLocks()) {
-                return Optional.of(local::unlock);
+                return Optional.of(oncePerHold(local::release));
             }
             Connection connection = dataSource.getConnection();
             String name = name(connection.getCatalog());
@@ -43,15 +44,15 @@ public class RunLock {
                 lock.setString(1, name);
                 try (ResultSet rs = lock.executeQuery()) {
                     if (rs.next() && rs.getInt(1) == 1) {
-                        return Optional.of(() -> release(connection, name));
+                        return Optional.of(oncePerHold(() -> release(connection, name)));
                     }
                 }
             }
             connection.close();
-            local.unlock();
+            local.release();
             return Optional.empty();
         } catch (SQLException e) {
-            local.unlock();
+            local.release();
             throw new IllegalStateException("cannot take the run lock: " + e.getMessage(), e);
         }
     }
@@ -79,8 +80,18 @@ public class RunLock {
             unlock.setString(1, name);
             unlock.executeQuery().close();
         } finally {
-            local.unlock();
+            local.release();
         }
+    }
+
+    /** Closing a held lock twice must not free a hold taken since by another run. */
+    private static AutoCloseable oncePerHold(AutoCloseable release) {
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                release.close();
+            }
+        };
     }
 
     private boolean usesServerLocks() throws SQLException {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The operator command line, {@code --recon.command=NAME} with {@code name=value} arguments:
  * <ul>
- *   <li>{@code runs [businessDate=D]}: runs, newest first, with status and times</li>
+ *   <li>{@code runs [businessDate=D] [page=N] [size=N]}: runs, newest first, with status and times; a page of
+ *   {@code size} nights (default 20), from page 0</li>
  *   <li>{@code run id=N}: one run with per-step read / written / skipped / rejected counts and why it failed</li>
  *   <li>{@code stop id=N}: ask a running night to stop</li>
  *   <li>{@code recover id=N}: mark a run a crash left running as failed, so its night can be restarted</li>
@@ -26,16 +27,21 @@ public class OperatorCommands {
 
     public static final List<String> COMMANDS = List.of("runs", "run", "stop", "recover", "schedules", "reports");
 
-    private final OperatorService operations;
+    /** Nights a {@code runs} page lists unless {@code size=} says otherwise. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
 
-    public OperatorCommands(OperatorService operations) {
+    private final OperatorService operations;
+    private final RunHistory history;
+
+    public OperatorCommands(OperatorService operations, RunHistory history) {
         this.operations = operations;
+        this.history = history;
     }
 
     /** The {@code name=value} parameters a command takes. */
     public static List<String> parametersOf(String command) {
         return switch (command) {
-            case "runs" -> List.of("businessDate");
+            case "runs" -> List.of("businessDate", "page", "size");
             case "run", "stop", "recover" -> List.of("id");
             case "reports" -> List.of("businessDate", "reportDir", "file");
             default -> List.of();
@@ -46,8 +52,8 @@ public class OperatorCommands {
     public int run(String command, Map<String, String> args, String defaultReportDir, PrintStream out, PrintStream err) {
         try {
             switch (command) {
-                case "runs" -> operations.runs(args.get("businessDate")).forEach(r -> out.println(summary(r)));
-                case "run" -> print(operations.run(id(args)).orElseThrow(
+                case "runs" -> runs(args, out, err);
+                case "run" -> print(history.run(id(args)).orElseThrow(
                         () -> new IllegalArgumentException("no run " + args.get("id"))), out);
                 case "stop" -> out.println(operations.stop(id(args)));
                 case "recover" -> out.println(operations.recover(id(args)));
@@ -59,6 +65,29 @@ public class OperatorCommands {
         } catch (IllegalArgumentException e) {
             err.println("competency-recon: " + e.getMessage());
             return 2;
+        }
+    }
+
+    private void runs(Map<String, String> args, PrintStream out, PrintStream err) {
+        int page = number(args, "page", 0);
+        RunHistory.Page runs = history.page(args.get("businessDate"), page, number(args, "size", DEFAULT_PAGE_SIZE));
+        runs.runs().forEach(r -> out.println(summary(r)));
+        if (runs.hasNext()) {
+            // On the error stream, so the listing on the output keeps one line per run.
+            err.println("competency-recon: " + runs.totalNights() + " nights in all; older ones with page="
+                    + (page + 1));
+        }
+    }
+
+    private static int number(Map<String, String> args, String name, int otherwise) {
+        String value = args.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + value + "' is not a whole number");
         }
     }
 

@@ -1,11 +1,6 @@
 package com.competencyrecon.operations;
 
 import com.competencyrecon.system.ReconProperties;
-import com.competencyrecon.ingest.Feed;
-import com.competencyrecon.ingest.FeedLog;
-import com.competencyrecon.night.NightParameters;
-import com.competencyrecon.night.NightRunner;
-import com.competencyrecon.night.NightlyJobConfig;
 import com.competencyrecon.schedule.JobDescriptor;
 import com.competencyrecon.schedule.JobDescriptors;
 import com.competencyrecon.schedule.ScheduleRegistrar;
@@ -15,10 +10,8 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -27,14 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What operators and analysts do besides starting nights: list runs and see why one failed, stop a running
+ * What operators and analysts do besides starting nights and reading runs ({@link RunHistory}): stop a running
  * night or recover one a crash left behind, list schedules, list and read a night's reports.
  */
 @Service
@@ -42,36 +33,15 @@ public class OperatorService {
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
-    private final FeedLog feeds;
     private final Scheduler scheduler;
     private final ReconProperties properties;
 
-    public OperatorService(JobRepository jobRepository, JobOperator jobOperator, FeedLog feeds,
-                           Scheduler scheduler, ReconProperties properties) {
+    public OperatorService(JobRepository jobRepository, JobOperator jobOperator, Scheduler scheduler,
+                           ReconProperties properties) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
-        this.feeds = feeds;
         this.scheduler = scheduler;
         this.properties = properties;
-    }
-
-    /** Every run, newest first; only those of one business date when it is given. */
-    public List<RunView> runs(String businessDate) {
-        List<RunView> runs = new ArrayList<>();
-        for (JobInstance instance : jobRepository.findJobInstances(NightlyJobConfig.JOB_NAME)) {
-            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-                RunView view = view(execution);
-                if (businessDate == null || businessDate.equals(view.businessDate())) {
-                    runs.add(view);
-                }
-            }
-        }
-        runs.sort(Comparator.comparingLong(RunView::id).reversed());
-        return runs;
-    }
-
-    public Optional<RunView> run(long id) {
-        return Optional.ofNullable(jobRepository.getJobExecution(id)).map(this::view);
     }
 
     /** Asks a running night to stop at its next chunk boundary; it can then be restarted. */
@@ -135,42 +105,5 @@ public class OperatorService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private RunView view(JobExecution execution) {
-        String date = execution.getJobParameters().getString(NightParameters.BUSINESS_DATE);
-        List<RunView.StepView> steps = execution.getStepExecutions().stream()
-                .sorted(Comparator.comparingLong(StepExecution::getId))
-                .map(s -> new RunView.StepView(s.getStepName(), s.getStatus().name(), s.getReadCount(),
-                        s.getWriteCount(), s.getSkipCount(), rejected(date, s.getStepName()), s.getStartTime(),
-                        s.getEndTime()))
-                .toList();
-        List<String> failures = execution.getStatus() == BatchStatus.COMPLETED ? List.of()
-                : Stream.concat(execution.getAllFailureExceptions().stream().map(NightRunner::rootMessage),
-                        Stream.of(execution.getExitStatus().getExitDescription()).filter(d -> d != null && !d.isBlank())
-                                .map(OperatorService::firstLineWithoutExceptionType))
-                .distinct().toList();
-        return new RunView(execution.getId(), date, execution.getStatus().name(),
-                execution.getExitStatus().getExitCode(), execution.getStartTime(), execution.getEndTime(), steps,
-                failures);
-    }
-
-    private Long rejected(String date, String stepName) {
-        if (date == null) {
-            return null;
-        }
-        for (Feed feed : Feed.values()) {
-            if (feed.stepName().equals(stepName)) {
-                FeedLog.Counts counts = feeds.countsOf(LocalDate.parse(date)).get(feed);
-                return counts == null ? 0L : counts.rejected();
-            }
-        }
-        return null;
-    }
-
-    /** The stored exit description's first line, without the exception's class name in front of its message. */
-    static String firstLineWithoutExceptionType(String description) {
-        String first = description.lines().findFirst().orElse(description);
-        return first.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
     }
 }

@@ -1,5 +1,6 @@
 package com.competencyrecon.system;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,17 +23,19 @@ import java.util.List;
  * @param chunkSize        records per transaction in the ingest and evaluation steps
  * @param bulkChunkSize    records per transaction of a feed loaded in bulk (MySQL/MariaDB): one staging slice,
  *                         the most a crash makes a restart load again
- * @param bulkLoad         whether MySQL/MariaDB feed tables are loaded in bulk ({@code LOAD DATA LOCAL INFILE});
+ * @param bulkLoad         whether MySQL/MariaDB feed tables are loaded in bulk (LOAD DATA LOCAL INFILE);
  *                         off, they take the batched path the embedded database takes
  * @param rejectLimit      rejects one feed may have in one night before the night fails
  * @param expiryHorizonDays how far ahead membership-expiry.csv looks for anniversaries
  * @param progressInterval how often long steps log their progress
  * @param nights           for a run with no job name: a folder of night folders named by business date, run
  *                         in order (the bundled sample programme by default)
- * @param reportDir        for such a run: where reports go
+ * @param reportDir        where such a run writes reports, and where the API and the reports command read them
  * @param jobsDir          the folder of schedule descriptors read when the program runs as a service
- * @param evaluation       {@code incremental}: a night recomputes only the organisations that can have changed
- *                         since the previous one; {@code full}: every organisation, every night
+ * @param evaluation       incremental: a night recomputes only the organisations that can have changed
+ *                         since the previous one; full: every organisation, every night
+ * @param health           what the scheduling service's health says of the nights
+ * @param metrics          where a one-night run sends its metrics before it exits
  */
 @Validated
 @ConfigurationProperties("recon")
@@ -50,7 +53,35 @@ public record ReconProperties(
         @DefaultValue("") String nights,
         @DefaultValue("reports") String reportDir,
         @DefaultValue("jobs") String jobsDir,
-        @NotNull @DefaultValue("incremental") Evaluation evaluation) {
+        @NotNull @DefaultValue("incremental") Evaluation evaluation,
+        @NotNull @Valid @DefaultValue Health health,
+        @NotNull @Valid @DefaultValue Metrics metrics) {
+
+    /**
+     * The health of the nights.
+     *
+     * @param maxNightAge how long ago the last COMPLETED night may have ended before the lastNight health
+     *                    is DOWN
+     */
+    public record Health(@NotNull @DefaultValue("26h") Duration maxNightAge) {
+    }
+
+    /**
+     * The metrics of runs that exit before anyone scrapes them.
+     *
+     * @param push where to push them
+     */
+    public record Metrics(@NotNull @DefaultValue Push push) {
+    }
+
+    /**
+     * A Prometheus Pushgateway that receives a one-night run's metrics just before the program exits.
+     *
+     * @param url the gateway's address, e.g. http://pushgateway:9091; empty = no push
+     * @param job the job the metrics are grouped under at the gateway
+     */
+    public record Push(@DefaultValue("") String url, @DefaultValue("competency-recon") String job) {
+    }
 
     /** How much of the programme a night recomputes. */
     public enum Evaluation {

@@ -1,6 +1,8 @@
 package com.competencyrecon.operations;
 
 import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.night.RunLock;
+import com.jayway.jsonpath.JsonPath;
 import com.competencyrecon.support.Databases;
 import com.competencyrecon.support.NightHarness;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,10 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static com.competencyrecon.support.FeedHeaders.ORGS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -43,6 +48,9 @@ class OperationsApiTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RunLock runLock;
 
     Path root = Path.of("target/api-test");
 
@@ -74,23 +82,104 @@ class OperationsApiTests {
     }
 
     @Test
-    void anOperatorStartsANightAndAnAnalystReadsItsRunAndReports() throws Exception {
-        mvc.perform(post("/api/nights/2026-11-24").param("inputDir", root.resolve("in/2026-11-24").toString())
+    void anOperatorStartsANightAndAnAnalystFollowsItsRunAndReadsItsReports() throws Exception {
+        MvcResult started = mvc.perform(post("/api/nights/2026-11-24")
+                        .param("inputDir", root.resolve("in/2026-11-24").toString())
                         .with(httpBasic("olivia", "operator-secret")))
-                .andExpect(status().isAccepted());
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline && !Files.exists(Path.of("target/api-reports/2026-11-24"))) {
-            Thread.sleep(100);
-        }
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.businessDate").value("2026-11-24"))
+                .andReturn();
+        long id = ((Number) JsonPath.read(started.getResponse().getContentAsString(), "$.id")).longValue();
+        String location = started.getResponse().getHeader("Location");
+        assertThat(location).isEqualTo("/api/runs/" + id);
 
+        awaitEnd(location);
+
+        mvc.perform(get(location).with(httpBasic("adam", "analyst-secret")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.businessDate").value("2026-11-24"))
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.steps[0].name").value("ingestOrganizations"))
+                .andExpect(jsonPath("$.steps[0].read").value(1));
         mvc.perform(get("/api/runs").param("businessDate", "2026-11-24").with(httpBasic("adam", "analyst-secret")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].status").value("COMPLETED"))
-                .andExpect(jsonPath("$[0].steps[0].name").value("ingestOrganizations"))
-                .andExpect(jsonPath("$[0].steps[0].read").value(1));
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id));
         mvc.perform(get("/api/reports/2026-11-24").with(httpBasic("adam", "analyst-secret")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$", hasItem("competency-status.csv")));
         mvc.perform(get("/api/reports/2026-11-24/rejects.csv").with(httpBasic("adam", "analyst-secret")))
                 .andExpect(status().isOk()).andExpect(content().string("feed,line,record_key,reason,detail\n"));
+    }
+
+    @Test
+    void aStartWhileAnotherNightRunsIsRefusedToTheCallerAndRecordsNoRun() throws Exception {
+        AutoCloseable running = runLock.tryAcquire().orElseThrow();
+        try {
+            mvc.perform(post("/api/nights/2026-11-24").param("inputDir", root.resolve("in/2026-11-24").toString())
+                            .with(httpBasic("olivia", "operator-secret")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.refusal").value("ANOTHER_RUNNING"))
+                    .andExpect(jsonPath("$.error", containsString("another night is running")));
+        } finally {
+            running.close();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class)).isZero();
+    }
+
+    @Test
+    void theRunLockIsFreeAgainOnceABackgroundNightHasEnded() throws Exception {
+        MvcResult started = mvc.perform(post("/api/nights/2026-11-24")
+                        .param("inputDir", root.resolve("in/2026-11-24").toString())
+                        .with(httpBasic("olivia", "operator-secret")))
+                .andExpect(status().isAccepted()).andReturn();
+
+        awaitEnd(started.getResponse().getHeader("Location"));
+
+        Optional<AutoCloseable> lock = runLock.tryAcquire();
+        assertThat(lock).isPresent();
+        lock.get().close();
+    }
+
+    @Test
+    void theRunsListIsPagedWithTheTotalAndTheNextPage() throws Exception {
+        nights().feed("2026-11-25", "organizations.csv", ORGS, "O1,Contoso,DEVELOPED,US");
+        nights().run("2026-11-24");
+        nights().run("2026-11-25");
+
+        mvc.perform(get("/api/runs").param("size", "1").with(httpBasic("adam", "analyst-secret")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].businessDate").value("2026-11-25"))
+                .andExpect(header().string("X-Total-Count", "2"))
+                .andExpect(header().string("Link", "</api/runs?page=1&size=1>; rel=\"next\""));
+        mvc.perform(get("/api/runs").param("page", "1").param("size", "1").with(httpBasic("adam", "analyst-secret")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].businessDate").value("2026-11-24"))
+                .andExpect(header().doesNotExist("Link"));
+        mvc.perform(get("/api/runs").param("size", "1000").with(httpBasic("adam", "analyst-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", containsString("1 to 100")));
+    }
+
+    private NightHarness nights() {
+        return new NightHarness(runner, root);
+    }
+
+    /** Waits until the run at {@code location} has ended, as a caller following it would. */
+    private void awaitEnd(String location) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            String body = mvc.perform(get(location).with(httpBasic("adam", "analyst-secret")))
+                    .andReturn().getResponse().getContentAsString();
+            String state = JsonPath.read(body, "$.status");
+            if (!List.of("STARTING", "STARTED", "STOPPING").contains(state) && runLock.tryAcquire().map(l -> {
+                try {
+                    l.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return true;
+            }).orElse(false)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run " + location + " did not end within a minute");
     }
 
     @Test

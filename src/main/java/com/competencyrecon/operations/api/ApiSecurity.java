@@ -24,7 +24,9 @@ import java.util.List;
 /**
  * The HTTP API's access: HTTP Basic over users from configuration ({@code recon.api.users}), never from the
  * code. An {@code ANALYST} may read runs, schedules and reports; an {@code OPERATOR} may also start, stop and
- * recover nights. Actuator's health is open; its other endpoints are the operators'.
+ * recover nights. Actuator's health and info are open (a load balancer or a probe asks them unauthenticated);
+ * metrics, the Prometheus scrape and the OpenAPI description are for both roles (a scraper is given an analyst's
+ * account: it reads, it changes nothing); anything else is the operators'.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -37,8 +39,11 @@ public class ApiSecurity {
     public static final String OPERATOR = "OPERATOR";
 
     /**
-     * The API's users. A password is given as its encoded form ({@code {bcrypt}...}) or as plain text, which
-     * is then taken as is; set them through the environment, e.g. {@code RECON_API_USERS_0_PASSWORD}.
+     * The API's users.
+     *
+     * @param users each with a name, a password (encoded, e.g. {bcrypt}..., or plain text) and a role (ANALYST or
+     *              OPERATOR); none = the API answers no one. Set them through the environment, e.g.
+     *              RECON_API_USERS_0_PASSWORD
      */
     @ConfigurationProperties("recon.api")
     public record ApiUsers(List<ApiUser> users) {
@@ -54,7 +59,10 @@ public class ApiSecurity {
     @Bean
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus",
+                                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**").hasAnyRole(ANALYST, OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, OPERATOR)
                         .requestMatchers("/api/**").hasRole(OPERATOR)
                         .anyRequest().hasRole(OPERATOR))

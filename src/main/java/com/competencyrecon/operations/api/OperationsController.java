@@ -2,11 +2,11 @@ package com.competencyrecon.operations.api;
 
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.night.NightRunner;
-import com.competencyrecon.night.Refusal;
 import com.competencyrecon.night.NightlyJobConfig;
 import com.competencyrecon.operations.OperatorService;
+import com.competencyrecon.operations.RunHistory;
 import com.competencyrecon.operations.RunView;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,12 +37,14 @@ import java.util.Map;
 public class OperationsController {
 
     private final OperatorService operations;
+    private final RunHistory history;
     private final NightRunner runner;
     private final ReconProperties properties;
-    private final SimpleAsyncTaskExecutor nights = new SimpleAsyncTaskExecutor("night-");
 
-    public OperationsController(OperatorService operations, NightRunner runner, ReconProperties properties) {
+    public OperationsController(OperatorService operations, RunHistory history, NightRunner runner,
+                                ReconProperties properties) {
         this.operations = operations;
+        this.history = history;
         this.runner = runner;
         this.properties = properties;
     }
@@ -51,34 +54,50 @@ public class OperationsController {
         return Map.of("jobs", List.of(NightlyJobConfig.JOB_NAME), "schedules", operations.schedules());
     }
 
+    /**
+     * The runs of a page of nights, newest first (the body stays a plain list of runs); {@code X-Total-Count} says
+     * how many nights there are and a {@code Link} header with {@code rel="next"} names the next page, if any.
+     */
     @GetMapping("/runs")
-    public List<RunView> runs(@RequestParam(required = false) String businessDate) {
-        return operations.runs(businessDate);
+    public ResponseEntity<List<RunView>> runs(@RequestParam(required = false) String businessDate,
+                                              @RequestParam(defaultValue = "0") int page,
+                                              @RequestParam(defaultValue = "20") int size) {
+        RunHistory.Page runs = history.page(businessDate, page, size);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(runs.totalNights()));
+        if (runs.hasNext()) {
+            answer.header(HttpHeaders.LINK, "</api/runs?page=" + (page + 1) + "&size=" + size + ">; rel=\"next\"");
+        }
+        return answer.body(runs.runs());
     }
 
     @GetMapping("/runs/{id}")
     public ResponseEntity<RunView> run(@PathVariable long id) {
-        return ResponseEntity.of(operations.run(id));
+        return ResponseEntity.of(history.run(id));
     }
 
     /**
-     * Starts the night, or restarts it when its last run failed or stopped. The checks that refuse a call are
-     * made before answering (400 with the reason); the night then runs in the background: follow it with
-     * {@code GET /api/runs?businessDate=...}.
+     * Starts the night, or restarts it when its last run failed or stopped, and answers 202 as soon as its run
+     * exists: the body and {@code Location} name the run ({@code GET /api/runs/{id}}) to follow it. Every refusal
+     * (bad parameters, a night completed or out of order, another night running) is decided before answering:
+     * 400 with the reason and its code.
      */
     @PostMapping("/nights/{businessDate}")
-    public ResponseEntity<Map<String, String>> start(@PathVariable String businessDate,
+    public ResponseEntity<Map<String, Object>> start(@PathVariable String businessDate,
                                                      @RequestParam String inputDir,
                                                      @RequestParam(required = false) String reportDir,
                                                      @RequestParam(required = false) String catalog) {
         String reports = reportDir == null ? properties.reportDir() : reportDir;
-        Refusal refusal = runner.refusal(businessDate, inputDir, reports, catalog);
-        if (refusal != null) {
-            throw new IllegalArgumentException(refusal.message());
+        NightRunner.Outcome outcome = runner.launch(businessDate, inputDir, reports, catalog);
+        if (outcome.refusal() != null) {
+            return ResponseEntity.badRequest().body(Map.of("error", outcome.refusal().message(),
+                    "refusal", outcome.refusal().reason().name()));
         }
-        nights.execute(() -> runner.run(businessDate, inputDir, reports, catalog));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("businessDate", businessDate,
-                "runs", "/api/runs?businessDate=" + businessDate));
+        long id = outcome.execution().getId();
+        String run = "/api/runs/" + id;
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(run))
+                .body(Map.of("id", id, "businessDate", businessDate, "status", outcome.execution().getStatus().name(),
+                        "run", run));
     }
 
     @PostMapping("/runs/{id}/stop")
