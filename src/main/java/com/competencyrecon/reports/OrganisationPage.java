@@ -93,7 +93,7 @@ public final class OrganisationPage {
                                    String name, CompetencyOutcome outcome, Map<String, LevelMet> lastMet) {
         html.append("<h2>").append(bdi(name)).append(" <span class=\"muted\">").append(esc(r.competency()))
                 .append("</span></h2>\n<p>").append(r.attainedLevel() == Level.NONE ? "No level attained" : "Attained " + esc(r.attainedLevel()));
-        if (!r.attainedPath().isEmpty()) {
+        if (r.attainedPath() != null && !r.attainedPath().isEmpty()) {
             html.append(" through ").append(esc(r.attainedPath()));
         }
         html.append("; held ").append(esc(r.heldLevel())).append(", displayed ").append(esc(r.displayedLevel()))

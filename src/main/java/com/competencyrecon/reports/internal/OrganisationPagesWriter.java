@@ -15,6 +15,7 @@ import com.competencyrecon.reports.OrganisationPage;
 import com.competencyrecon.reports.OrganisationPages;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class OrganisationPagesWriter {
                 List<String> ids = orgs.stream().map(OrgRow::orgId).toList();
                 Map<String, List<CompetencyResult>> tonight = new LinkedHashMap<>();
                 for (CompetencyResult r : results.on(asOf.businessDate(), ids)) {
-                    tonight.computeIfAbsent(r.orgId(), k -> new java.util.ArrayList<>()).add(r);
+                    tonight.computeIfAbsent(r.orgId(), k -> new ArrayList<>()).add(r);
                 }
                 Map<String, List<LevelMet>> lastMet = results.lastMet(ids);
                 Map<String, OrgSnapshot> loaded = snapshots.of(orgs, asOf);
