@@ -128,18 +128,21 @@ public final class CompetencyEvaluator {
         Set<String> qualifyingPeople = new TreeSet<>();
         Map<String, Set<String>> creditedCodes = new LinkedHashMap<>();
         List<Contribution> metrics = new ArrayList<>();
+        List<RequirementProgress> progressed = new ArrayList<>();
         for (Requirement requirement : path.requirements()) {
             if (requirement instanceof PeopleRequirement people) {
                 List<String> qualifying = held.entrySet().stream()
                         .filter(e -> people.holding().satisfiedBy(e.getValue()))
                         .map(Map.Entry::getKey).toList();
                 boolean requirementMet = qualifying.size() >= people.people();
+                List<String> also = List.of();
                 if (people.ofWhom() != null) {
-                    long also = qualifying.stream()
-                            .filter(msa -> people.ofWhom().holding().satisfiedBy(held.get(msa))).count();
-                    requirementMet &= also >= people.ofWhom().people();
+                    also = qualifying.stream()
+                            .filter(msa -> people.ofWhom().holding().satisfiedBy(held.get(msa))).toList();
+                    requirementMet &= also.size() >= people.ofWhom().people();
                 }
                 met &= requirementMet;
+                progressed.add(new RequirementProgress.People(people, qualifying, also, requirementMet));
                 progress |= !qualifying.isEmpty();
                 qualifyingPeople.addAll(qualifying);
                 Set<String> named = new LinkedHashSet<>(people.holding().codes());
@@ -156,6 +159,7 @@ public final class CompetencyEvaluator {
                 BigDecimal threshold = metric.thresholdFor(org.market());
                 met &= sum.compareTo(threshold) >= 0;
                 progress |= sum.signum() > 0;
+                progressed.add(new RequirementProgress.Metric(metric, sum, threshold, sum.compareTo(threshold) >= 0));
                 metrics.add(new Contribution(Contribution.Kind.METRIC, metric.metric(), null,
                         sum.stripTrailingZeros().toPlainString() + ">=" + threshold.stripTrailingZeros().toPlainString()));
             }
@@ -164,7 +168,7 @@ public final class CompetencyEvaluator {
         creditedCodes.forEach((msa, codes) -> contributions.add(
                 new Contribution(Contribution.Kind.PERSON, msa, userOf.get(msa), String.join(";", codes))));
         contributions.addAll(metrics);
-        return new PathOutcome(level, path.code(), met, progress, qualifyingPeople, contributions);
+        return new PathOutcome(level, path.code(), met, progress, qualifyingPeople, contributions, progressed);
     }
 
     /** The TTM sum of a metric over the requirement's associations. */

@@ -5,6 +5,7 @@ import com.competencyrecon.alerts.internal.JdbcAlerts;
 import com.competencyrecon.evaluation.Evidence;
 import com.competencyrecon.evaluation.NightEvaluation;
 import com.competencyrecon.evaluation.OrgRow;
+import com.competencyrecon.evaluation.OrgSnapshots;
 import com.competencyrecon.evaluation.Organizations;
 import com.competencyrecon.evaluation.Results;
 import com.competencyrecon.evaluation.internal.EvaluationWriter;
@@ -123,8 +124,10 @@ public class DerivationStepsConfig {
     @Bean @StepScope
     public WriteReportsTasklet writeReportsTasklet(Night night, Results results, Alerts alerts,
                                                    Organizations organizations, FeedLog feeds,
-                                                   MembershipDirectory memberships) {
-        return new WriteReportsTasklet(night.businessDate(), night.reportDir(), night.catalog(),
-                properties.expiryHorizonDays(), results, alerts, organizations, feeds, memberships, jobRepository);
+                                                   MembershipDirectory memberships, EffectiveLinks links,
+                                                   Evidence evidence) {
+        return new WriteReportsTasklet(night.asOf(), night.reportDir(), night.catalog(),
+                properties.expiryHorizonDays(), results, alerts, organizations, feeds, memberships,
+                new OrgSnapshots(links, evidence), jobRepository);
     }
 }

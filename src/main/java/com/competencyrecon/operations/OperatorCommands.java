@@ -111,6 +111,10 @@ public class OperatorCommands {
         }
         Path chosen = files.stream().filter(f -> f.getFileName().toString().equals(file)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no report " + file + " for " + day));
+        if (file.endsWith(".xlsx")) {
+            // A workbook is binary: printed to a terminal it is noise, so say where it is instead.
+            throw new IllegalArgumentException(file + " is a workbook, not text: open " + chosen.toAbsolutePath());
+        }
         try {
             out.print(java.nio.file.Files.readString(chosen));
         } catch (java.io.IOException e) {

@@ -94,14 +94,17 @@ public class OperatorService {
         return lines;
     }
 
-    /** The files of a night's published report folder. */
+    /**
+     * The files of a night's published report folder: the reports, the workbook and the summary; the folder of
+     * organisation pages is reached through the summary's links.
+     */
     public List<Path> reports(Path reportDir, LocalDate date) {
         Path folder = reportDir.resolve(date.toString());
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("no reports for " + date + " under " + reportDir);
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().toList();
+            return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,11 +23,15 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Writes one night's six reports into a folder from rows the caller streams in: the night's results (in
+ * Writes one night's reports into a folder from rows the caller streams in: the night's results (in
  * organisation then competency order), its alerts, its rejects and what the summary shows. Plain Java: the
  * caller reads the rows through the tables' owners.
  */
 public final class NightReports {
+
+    /** The CSV reports, in the order they are written (and their sheets in the workbook). */
+    public static final List<String> CSV_FILES = List.of("competency-status.csv", "marketing-profile.csv",
+            "membership-expiry.csv", "alerts.csv", "rejects.csv");
 
     static final List<String> ALERT_COLUMNS = List.of("alert_id", "org_id", "type", "competency", "level", "state",
             "opened_on", "causes", "message");
@@ -41,10 +45,13 @@ public final class NightReports {
     private final Map<String, MembershipStanding> due = new TreeMap<>();
     private final Map<String, List<CompetencyResult>> dueResults = new TreeMap<>();
     private final Map<String, int[]> levels = new LinkedHashMap<>();
+    private final NightWorkbook workbook;
 
+    /** @param workbook receives every CSV report's rows as a sheet too */
     public NightReports(LocalDate night, Catalog catalog, Map<String, String> names,
-                        Map<String, MembershipStanding> standings, int horizonDays) {
+                        Map<String, MembershipStanding> standings, int horizonDays, NightWorkbook workbook) {
         this.night = night;
+        this.workbook = workbook;
         this.catalog = catalog;
         this.names = names;
         this.standings = standings;
@@ -63,17 +70,19 @@ public final class NightReports {
      * one pass over the night's results, and counts levels for the summary.
      */
     public void writeResults(Path dir, Consumer<Consumer<CompetencyResult>> results) {
-        try (CsvReport status = CsvReport.create(dir.resolve("competency-status.csv"), StatusRow.COLUMNS,
-                Set.of("qualifying_people"));
-             CsvReport profile = CsvReport.create(dir.resolve("marketing-profile.csv"), ProfileRow.COLUMNS, Set.of())) {
+        try (ReportTable status = ReportTable.create(dir, "competency-status.csv", StatusRow.COLUMNS,
+                Set.of("qualifying_people"), workbook);
+             ReportTable profile = ReportTable.create(dir, "marketing-profile.csv", ProfileRow.COLUMNS, Set.of(),
+                     workbook)) {
             results.accept(r -> {
                 String name = names.getOrDefault(r.orgId(), "");
+                MembershipStanding standing = standings.get(r.orgId());
                 if (r.status() != CompetencyStatus.NONE) {
-                    status.row(new StatusRow(r, name).cells());
+                    boolean projects = standing != null && standing.phase() == MembershipStanding.Phase.ACTIVE;
+                    status.row(new StatusRow(r, name, projects).cells());
                     count(r);
                 }
                 if (r.displayedLevel() != Level.NONE) {
-                    MembershipStanding standing = standings.get(r.orgId());
                     profile.row(new ProfileRow(r.orgId(), name, standing == null ? "" : standing.level().name(),
                             r.competency(), r.displayedLevel().name()).cells());
                 }
@@ -82,8 +91,8 @@ public final class NightReports {
                 }
             });
         }
-        try (CsvReport expiry = CsvReport.create(dir.resolve("membership-expiry.csv"), ExpiryRow.COLUMNS,
-                Set.of("days_to_anniversary"))) {
+        try (ReportTable expiry = ReportTable.create(dir, "membership-expiry.csv", ExpiryRow.COLUMNS,
+                Set.of("days_to_anniversary"), workbook)) {
             due.forEach((org, standing) -> expiry.row(ExpiryRow.of(org, names.getOrDefault(org, ""), standing.term(),
                     night, dueResults.getOrDefault(org, List.of())).cells()));
         }
@@ -97,7 +106,7 @@ public final class NightReports {
     }
 
     public void writeAlerts(Path dir, List<Alert> alerts) {
-        try (CsvReport csv = CsvReport.create(dir.resolve("alerts.csv"), ALERT_COLUMNS, Set.of())) {
+        try (ReportTable csv = ReportTable.create(dir, "alerts.csv", ALERT_COLUMNS, Set.of(), workbook)) {
             for (Alert a : alerts) {
                 csv.row(List.of(a.alertId(), a.orgId(), a.type(), a.competency(), a.level(), a.state(), a.openedOn(),
                         String.join(";", a.causes()), a.message()));
@@ -106,7 +115,7 @@ public final class NightReports {
     }
 
     public void writeRejects(Path dir, Consumer<Consumer<Reject>> rejects) {
-        try (CsvReport csv = CsvReport.create(dir.resolve("rejects.csv"), REJECT_COLUMNS, Set.of("line"))) {
+        try (ReportTable csv = ReportTable.create(dir, "rejects.csv", REJECT_COLUMNS, Set.of("line"), workbook)) {
             rejects.accept(r -> csv.row(List.of(r.feed().fileName(), r.line(), r.recordKey(), r.reason(), r.detail())));
         }
     }
@@ -117,7 +126,7 @@ public final class NightReports {
         changes.accept(c -> {
             total[0]++;
             if (shown.size() < SummaryPage.MAX_CHANGES_SHOWN) {
-                shown.add(new Summary.Change(c, competencyName(c.competency())));
+                shown.add(new Summary.Change(c, names.getOrDefault(c.orgId(), ""), competencyName(c.competency())));
             }
         });
         return shown;
@@ -128,6 +137,18 @@ public final class NightReports {
         List<Summary.LevelCount> counts = new ArrayList<>();
         levels.forEach((code, c) -> counts.add(new Summary.LevelCount(code, competencyName(code), c[0], c[1], c[2])));
         return counts;
+    }
+
+    /** Writes the workbook of every CSV report written so far as {@code <night>.xlsx}. */
+    public String writeWorkbook(Path dir) {
+        String file = workbookName(night);
+        workbook.write(dir.resolve(file));
+        return file;
+    }
+
+    /** The workbook's name: the business date, so that downloaded workbooks of several nights stay apart. */
+    public static String workbookName(LocalDate night) {
+        return night + ".xlsx";
     }
 
     public void writeSummary(Path dir, Summary summary) throws IOException {

@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The night's page for people: one self-contained HTML file with no external assets, rendered from rows. */
+import static com.competencyrecon.reports.Html.bdi;
+import static com.competencyrecon.reports.Html.esc;
+
+/**
+ * The night's page for people: one self-contained HTML file with no external assets, rendered from rows. Links
+ * are relative, to the files beside it in the night's folder, so the folder can be moved or served as a whole.
+ */
 final class SummaryPage {
 
     /** Rows of the "levels gained and lost" table shown at most; the rest are counted. */
@@ -25,30 +31,31 @@ final class SummaryPage {
 
     static String render(Summary s) {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Competency reconciliation ")
-                .append(s.night()).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;max-width:72rem}")
-                .append("h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}")
-                .append("table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .75rem;border-bottom:1px solid #eee;text-align:left}")
-                .append("td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}")
-                .append(".bar{display:inline-block;height:.8rem;vertical-align:middle}")
-                .append(".gold{background:#c9a227}.silver{background:#9aa4ad}.started{background:#d9e2ec}")
-                .append(".gain{color:#1a7f37}.loss{color:#b42318}.muted{color:#666}\n</style>\n</head>\n<body>\n");
-        html.append("<h1>Competency reconciliation for ").append(s.night()).append("</h1>\n");
+        Html.open(html, "Competency reconciliation " + s.night());
+        html.append("<h1>Competency reconciliation for ").append(esc(s.night())).append("</h1>\n");
+        files(html, s.files());
         feeds(html, s.feeds());
         changes(html, s);
         alerts(html, s.alerts());
         levels(html, s.levels());
-        steps(html, s.steps());
-        html.append("</body>\n</html>\n");
+        steps(html, s);
+        Html.close(html);
         return html.toString();
+    }
+
+    private static void files(StringBuilder html, List<String> files) {
+        html.append("<h2>Reports</h2>\n<ul>\n");
+        for (String file : files) {
+            html.append("<li><a href=\"").append(esc(file)).append("\">").append(esc(file)).append("</a></li>\n");
+        }
+        html.append("</ul>\n");
     }
 
     private static void feeds(StringBuilder html, List<Summary.FeedLine> feeds) {
         html.append("<h2>Feeds</h2>\n<table>\n<tr><th>feed</th><th class=\"n\">read</th><th class=\"n\">applied</th>")
                 .append("<th class=\"n\">rejected</th><th>top reject reasons</th></tr>\n");
         for (Summary.FeedLine feed : feeds) {
-            html.append("<tr><td>").append(feed.file()).append("</td>");
+            html.append("<tr><td>").append(esc(feed.file())).append("</td>");
             if (!feed.delivered()) {
                 html.append("<td class=\"n muted\" colspan=\"3\">not delivered</td><td></td></tr>\n");
                 continue;
@@ -66,23 +73,25 @@ final class SummaryPage {
             html.append("<p class=\"muted\">No earlier night to compare with.</p>\n");
             return;
         }
-        html.append("<p class=\"muted\">Compared with ").append(s.comparedWith().get()).append(".</p>\n");
+        html.append("<p class=\"muted\">Compared with ").append(esc(s.comparedWith().get())).append(".</p>\n");
         if (s.changes().isEmpty()) {
             html.append("<p>No level changed.</p>\n");
             return;
         }
-        html.append("<table>\n<tr><th>organisation</th><th>competency</th><th>was</th><th>now</th><th></th></tr>\n");
+        html.append("<table>\n<tr><th>organisation</th><th>id</th><th>competency</th><th>was</th><th>now</th><th></th></tr>\n");
         for (Summary.Change row : s.changes()) {
             boolean gain = row.change().gained();
-            html.append("<tr class=\"").append(gain ? "gain" : "loss").append("\"><td>").append(esc(row.change().orgId()))
-                    .append("</td><td>").append(esc(row.competencyName())).append("</td><td>").append(row.change().was())
-                    .append("</td><td>").append(row.change().now()).append("</td><td>").append(gain ? "gained" : "lost")
-                    .append("</td></tr>\n");
+            String org = row.change().orgId();
+            html.append("<tr class=\"").append(gain ? "gain" : "loss").append("\"><td><a href=\"")
+                    .append(esc(PageNames.pageOf(org))).append("\">").append(bdi(row.orgName())).append("</a></td><td>")
+                    .append(bdi(org)).append("</td><td>").append(bdi(row.competencyName())).append("</td><td>")
+                    .append(esc(row.change().was())).append("</td><td>").append(esc(row.change().now())).append("</td><td>")
+                    .append(gain ? "gained" : "lost").append("</td></tr>\n");
         }
         html.append("</table>\n");
         if (s.totalChanges() > s.changes().size()) {
             html.append("<p class=\"muted\">").append(s.totalChanges() - s.changes().size())
-                    .append(" more changes: see competency-status.csv.</p>\n");
+                    .append(" more changes: see <a href=\"competency-status.csv\">competency-status.csv</a>.</p>\n");
         }
     }
 
@@ -97,7 +106,7 @@ final class SummaryPage {
             return;
         }
         html.append("<table>\n<tr><th>type</th><th class=\"n\">new</th><th class=\"n\">open</th><th class=\"n\">resolved</th></tr>\n");
-        byType.forEach((type, c) -> html.append("<tr><td>").append(type).append("</td><td class=\"n\">").append(c[0])
+        byType.forEach((type, c) -> html.append("<tr><td>").append(esc(type)).append("</td><td class=\"n\">").append(c[0])
                 .append("</td><td class=\"n\">").append(c[1]).append("</td><td class=\"n\">").append(c[2]).append("</td></tr>\n"));
         html.append("</table>\n");
     }
@@ -107,10 +116,12 @@ final class SummaryPage {
         double scale = max == 0 ? 0 : 240.0 / max;
         html.append("<h2>Organisations by level</h2>\n<p class=\"muted\"><span class=\"bar gold\" style=\"width:.8rem\"></span> Gold ")
                 .append("<span class=\"bar silver\" style=\"width:.8rem\"></span> Silver ")
-                .append("<span class=\"bar started\" style=\"width:.8rem\"></span> started, no level</p>\n")
+                .append("<span class=\"bar started\" style=\"width:.8rem\"></span> started, no level. ")
+                .append("Each organisation's page says who counted and what is missing: <a href=\"")
+                .append(PageNames.INDEX).append("\">organisations</a>.</p>\n")
                 .append("<table>\n<tr><th>competency</th><th class=\"n\">gold</th><th class=\"n\">silver</th><th class=\"n\">started</th><th></th></tr>\n");
         for (Summary.LevelCount c : levels) {
-            html.append("<tr><td title=\"").append(esc(c.code())).append("\">").append(esc(c.name()))
+            html.append("<tr><td title=\"").append(esc(c.code())).append("\">").append(bdi(c.name()))
                     .append("</td><td class=\"n\">").append(c.gold()).append("</td><td class=\"n\">").append(c.silver())
                     .append("</td><td class=\"n\">").append(c.started()).append("</td><td>")
                     .append(bar("gold", c.gold(), scale)).append(bar("silver", c.silver(), scale))
@@ -124,21 +135,20 @@ final class SummaryPage {
                 + "px\" title=\"" + count + "\"></span>";
     }
 
-    private static void steps(StringBuilder html, List<Summary.StepLine> steps) {
+    /**
+     * The finished steps, then the step writing this page: it is still going while it writes, so it is said to
+     * be the writer rather than listed with a status and a time it does not have yet.
+     */
+    private static void steps(StringBuilder html, Summary s) {
         html.append("<h2>Steps</h2>\n<table>\n<tr><th>step</th><th>status</th><th class=\"n\">read</th><th class=\"n\">written</th>")
                 .append("<th class=\"n\">ms</th></tr>\n");
-        for (Summary.StepLine s : steps) {
-            html.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(s.status())
-                    .append("</td><td class=\"n\">").append(s.read()).append("</td><td class=\"n\">").append(s.written())
-                    .append("</td><td class=\"n\">").append(s.millis()).append("</td></tr>\n");
+        for (Summary.StepLine step : s.steps()) {
+            html.append("<tr><td>").append(esc(step.name())).append("</td><td>").append(esc(step.status()))
+                    .append("</td><td class=\"n\">").append(step.read()).append("</td><td class=\"n\">").append(step.written())
+                    .append("</td><td class=\"n\">").append(step.millis()).append("</td></tr>\n");
         }
-        html.append("</table>\n");
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        html.append("</table>\n<p class=\"muted\">These reports were written by step ").append(esc(s.writtenBy().step()))
+                .append(" of run ").append(s.writtenBy().runId()).append(", the night's last step, which was still writing")
+                .append(" them when this page was made: the folder is published only once every report in it is written.</p>\n");
     }
 }

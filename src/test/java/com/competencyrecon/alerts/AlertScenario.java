@@ -85,7 +85,7 @@ abstract class AlertScenario {
         run(N1);
         assertThat(alerts(N1, "RENEWAL_AT_RISK")).isEmpty();
         assertThat(nights.report(N1, "competency-status.csv"))
-                .contains("O1,Contoso,CLOUD_PLATFORM,SILVER,AZURE_CONSUMPTION,SILVER,SILVER,ACTIVE,1,2026-11-23");
+                .contains("O1,Contoso,CLOUD_PLATFORM,SILVER,AZURE_CONSUMPTION,SILVER,SILVER,ACTIVE,1,2026-11-23,SILVER,");
     }
 
     @Test
@@ -245,7 +245,7 @@ abstract class AlertScenario {
 
         assertThat(only(N1, "QUALIFIED_NOT_MEMBER")).containsEntry("state", "NEW").containsEntry("level", "SILVER");
         assertThat(nights.report(N1, "competency-status.csv"))
-                .contains("O1,Contoso,CLOUD_PLATFORM,SILVER,AZURE_CONSUMPTION,NONE,NONE,QUALIFIED,1,2026-11-23");
+                .contains("O1,Contoso,CLOUD_PLATFORM,SILVER,AZURE_CONSUMPTION,NONE,NONE,QUALIFIED,1,2026-11-23,,");
         assertThat(only(N2, "QUALIFIED_NOT_MEMBER")).containsEntry("state", "RESOLVED");
     }
 
@@ -259,7 +259,7 @@ abstract class AlertScenario {
         run(N1, N2);
 
         assertThat(nights.report(N1, "competency-status.csv"))
-                .contains("O1,Contoso,DEVOPS,SILVER,OVERRIDE,SILVER,SILVER,ACTIVE,0,2026-11-23");
+                .contains("O1,Contoso,DEVOPS,SILVER,OVERRIDE,SILVER,SILVER,ACTIVE,0,2026-11-23,NONE,ovr-1");
         assertThat(alerts(N1, "OVERRIDE_EXPIRED")).isEmpty();
         Map<String, String> expired = only(N2, "OVERRIDE_EXPIRED");
         assertThat(expired).containsEntry("state", "NEW").containsEntry("competency", "DEVOPS")

@@ -23,6 +23,7 @@ import static com.competencyrecon.support.FeedHeaders.ORGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -107,6 +108,12 @@ class OperationsApiTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$", hasItem("competency-status.csv")));
         mvc.perform(get("/api/reports/2026-11-24/rejects.csv").with(httpBasic("adam", "analyst-secret")))
                 .andExpect(status().isOk()).andExpect(content().string("feed,line,record_key,reason,detail\n"));
+        mvc.perform(get("/api/reports/2026-11-24").with(httpBasic("adam", "analyst-secret")))
+                .andExpect(jsonPath("$", hasItem("2026-11-24.xlsx"))).andExpect(jsonPath("$", not(hasItem("organisations"))));
+        mvc.perform(get("/api/reports/2026-11-24/2026-11-24.xlsx").with(httpBasic("adam", "analyst-secret")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"2026-11-24.xlsx\""));
     }
 
     @Test

@@ -131,6 +131,12 @@ class OperatorCommandsTests {
 
         assertThat(run("reports", Map.of("businessDate", "2026-11-24", "file", "rejects.csv"))).isZero();
         assertThat(out()).isEqualTo("feed,line,record_key,reason,detail\n");
+
+        assertThat(run("reports", Map.of("businessDate", "2026-11-24"))).isZero();
+        assertThat(out()).contains("2026-11-24.xlsx").doesNotContain("organisations");
+        assertThat(run("reports", Map.of("businessDate", "2026-11-24", "file", "2026-11-24.xlsx"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("2026-11-24.xlsx is a workbook, not text: open /")
+                .contains("2026-11-24/2026-11-24.xlsx");
     }
 
     @Test

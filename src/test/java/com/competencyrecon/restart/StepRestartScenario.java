@@ -57,7 +57,13 @@ abstract class StepRestartScenario {
             "deriveOwnership", "carryForward", "evaluateCompetencies", "deriveAlerts", "writeReports");
     static final List<String> CSV_REPORTS = List.of("competency-status.csv", "alerts.csv", "membership-expiry.csv",
             "marketing-profile.csv", "rejects.csv");
-    static final List<String> ALL_REPORTS = Stream.concat(CSV_REPORTS.stream(), Stream.of("summary.html")).toList();
+    static final List<String> ALL_REPORTS = Stream.concat(CSV_REPORTS.stream(), Stream.of("summary.html",
+            "organisations")).toList();
+
+    /** Every entry of a night's published folder: the reports, the pages' folder and the night's workbook. */
+    static List<String> allReports(String night) {
+        return Stream.concat(ALL_REPORTS.stream(), Stream.of(night + ".xlsx")).toList();
+    }
     static final int ORG_COUNT = 23;
 
     /** The tables a step writes, with one trigger each, armed only while {@code test_fault} names a row. */
@@ -286,7 +292,7 @@ abstract class StepRestartScenario {
         assertThat(night1.tables().get("alert")).hasSizeGreaterThan(20);
         assertThat(lines(night1, "rejects.csv")).hasSize(2);
         for (String n : NIGHTS) {
-            assertThat(expected.get(n).reports().keySet()).as(n).containsExactlyInAnyOrderElementsOf(ALL_REPORTS);
+            assertThat(expected.get(n).reports().keySet()).as(n).containsExactlyInAnyOrderElementsOf(allReports(n));
             assertThat(lines(expected.get(n), "competency-status.csv")).as(n).hasSizeGreaterThan(2 * ORG_COUNT);
             assertThat(lines(expected.get(n), "marketing-profile.csv")).as(n).hasSizeGreaterThan(ORG_COUNT);
         }
@@ -297,7 +303,10 @@ abstract class StepRestartScenario {
     private void assertSameNight(NightState expected, String night) {
         NightState actual = state(faulted, night);
         assertThat(actual.reports().keySet()).as(night + ": the published files")
-                .containsExactlyInAnyOrderElementsOf(ALL_REPORTS);
+                .containsExactlyInAnyOrderElementsOf(allReports(night));
+        assertThat(new String(actual.reports().get("organisations"), StandardCharsets.UTF_8))
+                .as(night + ": the organisation pages").isEqualTo(
+                        new String(expected.reports().get("organisations"), StandardCharsets.UTF_8));
         for (String report : CSV_REPORTS) {
             // As text first, for a readable difference; then the bytes themselves.
             assertThat(new String(actual.reports().get(report), StandardCharsets.UTF_8)).as(night + " " + report)
@@ -354,7 +363,7 @@ abstract class StepRestartScenario {
         Path folder = nights.reportDir().resolve(night);
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
-                files.forEach(f -> reports.put(f.getFileName().toString(), read(f)));
+                files.forEach(f -> reports.put(f.getFileName().toString(), Files.isDirectory(f) ? readAll(f) : read(f)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -370,6 +379,18 @@ abstract class StepRestartScenario {
                 "SELECT * FROM level_met_contribution ORDER BY org_id, competency, level, kind, subject"));
         tables.put("alert", jdbc.queryForList("SELECT * FROM alert ORDER BY alert_id"));
         return new NightState(reports, tables);
+    }
+
+    /** A folder's files, each as its name and its content, in name order. */
+    private static byte[] readAll(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            StringBuilder all = new StringBuilder();
+            files.sorted().forEach(f -> all.append("== ").append(f.getFileName()).append('\n')
+                    .append(new String(read(f), StandardCharsets.UTF_8)));
+            return all.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] read(Path file) {

@@ -1,6 +1,5 @@
 package com.competencyrecon.evaluation.internal;
 
-import com.competencyrecon.evaluation.Achievement;
 import com.competencyrecon.evaluation.AsOf;
 import com.competencyrecon.evaluation.CompetencyResult;
 import com.competencyrecon.evaluation.Evidence;
@@ -8,10 +7,9 @@ import com.competencyrecon.evaluation.LevelMet;
 import com.competencyrecon.evaluation.NightEvaluation;
 import com.competencyrecon.evaluation.OrgRow;
 import com.competencyrecon.evaluation.OrgSnapshot;
-import com.competencyrecon.evaluation.Person;
+import com.competencyrecon.evaluation.OrgSnapshots;
 import com.competencyrecon.evaluation.Results;
 import com.competencyrecon.membership.MembershipOrders;
-import com.competencyrecon.ownership.EffectiveLink;
 import com.competencyrecon.ownership.EffectiveLinks;
 import com.competencyrecon.catalog.Level;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -30,8 +28,7 @@ public class EvaluationWriter implements ItemWriter<OrgRow> {
 
     private final NightEvaluation evaluation;
     private final AsOf asOf;
-    private final EffectiveLinks links;
-    private final Evidence evidence;
+    private final OrgSnapshots snapshots;
     private final MembershipOrders orders;
     private final Results results;
 
@@ -39,31 +36,23 @@ public class EvaluationWriter implements ItemWriter<OrgRow> {
                             MembershipOrders orders, Results results) {
         this.evaluation = evaluation;
         this.asOf = asOf;
-        this.links = links;
-        this.evidence = evidence;
+        this.snapshots = new OrgSnapshots(links, evidence);
         this.orders = orders;
         this.results = results;
     }
 
     @Override
     public void write(Chunk<? extends OrgRow> chunk) {
-        List<String> orgIds = chunk.getItems().stream().map(OrgRow::orgId).toList();
-        Map<String, List<EffectiveLink>> people = links.ofOrganizations(orgIds);
-        List<String> msas = people.values().stream().flatMap(List::stream).map(EffectiveLink::msaId).toList();
-        Map<String, List<Achievement>> achievements = evidence.achievementsOf(msas);
-        var metrics = evidence.metricsOf(orgIds, asOf.ttmStart(), asOf.ttmEnd());
-        var overrides = evidence.overridesOf(orgIds);
+        List<OrgRow> orgs = List.copyOf(chunk.getItems());
+        List<String> orgIds = orgs.stream().map(OrgRow::orgId).toList();
+        Map<String, OrgSnapshot> loaded = snapshots.of(orgs, asOf);
         var ordersByOrg = orders.ofOrganizations(orgIds);
         Map<String, Level> held = results.heldLevels(orgIds);
         List<CompetencyResult> rows = new ArrayList<>();
         List<LevelMet> met = new ArrayList<>();
         List<NightEvaluation.Hold> holds = new ArrayList<>();
-        for (OrgRow org : chunk.getItems()) {
-            List<EffectiveLink> linked = people.getOrDefault(org.orgId(), List.of());
-            OrgSnapshot snapshot = OrgSnapshot.of(org, linked.stream().map(l -> new Person(l.msaId(), l.userId()))
-                    .toList(), achievements, metrics.getOrDefault(org.orgId(), List.of()),
-                    overrides.getOrDefault(org.orgId(), List.of()));
-            NightEvaluation.Evaluated evaluated = evaluation.evaluate(snapshot,
+        for (OrgRow org : orgs) {
+            NightEvaluation.Evaluated evaluated = evaluation.evaluate(loaded.get(org.orgId()),
                     ordersByOrg.getOrDefault(org.orgId(), List.of()), held);
             rows.addAll(evaluated.results());
             holds.addAll(evaluated.holds());

@@ -110,6 +110,9 @@ public class OperationsController {
         return Map.of("result", operations.recover(id));
     }
 
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     @GetMapping("/reports/{businessDate}")
     public List<String> reports(@PathVariable String businessDate) {
         return operations.reports(Path.of(properties.reportDir()), date(businessDate)).stream()
@@ -121,6 +124,12 @@ public class OperationsController {
         Path chosen = operations.reports(Path.of(properties.reportDir()), date(businessDate)).stream()
                 .filter(p -> p.getFileName().toString().equals(file)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no report " + file + " for " + businessDate));
+        if (file.endsWith(".xlsx")) {
+            // A workbook is binary: no charset, and saved under its own name rather than shown.
+            return ResponseEntity.ok().contentType(XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                    .body(Files.readAllBytes(chosen));
+        }
         MediaType type = file.endsWith(".html") ? MediaType.TEXT_HTML : new MediaType("text", "csv");
         return ResponseEntity.ok().contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8))
                 .body(Files.readAllBytes(chosen));

@@ -3,11 +3,16 @@ package com.competencyrecon.reports.internal;
 import com.competencyrecon.alerts.Alert;
 import com.competencyrecon.alerts.Alerts;
 import com.competencyrecon.catalog.Catalog;
+import com.competencyrecon.evaluation.AsOf;
+import com.competencyrecon.evaluation.OrgSnapshots;
 import com.competencyrecon.evaluation.Organizations;
 import com.competencyrecon.evaluation.Results;
 import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.ingest.FeedLog;
 import com.competencyrecon.membership.MembershipDirectory;
+import com.competencyrecon.membership.MembershipStanding;
+import com.competencyrecon.reports.NightWorkbook;
+import com.competencyrecon.reports.PageNames;
 import com.competencyrecon.reports.NightReports;
 import com.competencyrecon.reports.PublishedFolder;
 import com.competencyrecon.reports.Summary;
@@ -35,8 +40,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the night's six reports into a staging folder, reading every row through the table's owner, and
- * publishes it as {@code <reportDir>/<date>} only when all are written.
+ * Writes the night's reports into a staging folder, reading every row through the table's owner, and
+ * publishes it as {@code <reportDir>/<date>} only when all are written: the CSV reports, the workbook holding
+ * them as sheets, the organisation pages and the summary.
  */
 public class WriteReportsTasklet implements Tasklet {
 
@@ -52,11 +58,12 @@ public class WriteReportsTasklet implements Tasklet {
     private final FeedLog feeds;
     private final MembershipDirectory memberships;
     private final JobRepository jobRepository;
+    private final OrganisationPagesWriter pages;
 
-    public WriteReportsTasklet(LocalDate date, Path reportDir, Catalog catalog, int horizonDays, Results results,
+    public WriteReportsTasklet(AsOf asOf, Path reportDir, Catalog catalog, int horizonDays, Results results,
                                Alerts alerts, Organizations organizations, FeedLog feeds,
-                               MembershipDirectory memberships, JobRepository jobRepository) {
-        this.date = date;
+                               MembershipDirectory memberships, OrgSnapshots snapshots, JobRepository jobRepository) {
+        this.date = asOf.businessDate();
         this.reportDir = reportDir;
         this.catalog = catalog;
         this.horizonDays = horizonDays;
@@ -66,31 +73,41 @@ public class WriteReportsTasklet implements Tasklet {
         this.feeds = feeds;
         this.memberships = memberships;
         this.jobRepository = jobRepository;
+        this.pages = new OrganisationPagesWriter(catalog, asOf, organizations, results, snapshots);
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path staged = PublishedFolder.staging(reportDir, date.toString());
-        try {
-            NightReports reports = new NightReports(date, catalog, organizations.names(),
-                    memberships.standingsOn(date), horizonDays);
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        long pageCount;
+        try (NightWorkbook workbook = new NightWorkbook()) {
+            Map<String, MembershipStanding> standings = memberships.standingsOn(date);
+            NightReports reports = new NightReports(date, catalog, organizations.names(), standings, horizonDays,
+                    workbook);
             reports.writeResults(staged, each -> results.forEachOn(date, each));
             List<Alert> shown = alerts.shownOn(date);
             reports.writeAlerts(staged, shown);
             reports.writeRejects(staged, each -> feeds.rejectsOf(date, each));
+            List<String> files = new ArrayList<>(NightReports.CSV_FILES);
+            files.add(reports.writeWorkbook(staged));
+            pageCount = pages.write(staged, standings);
+            files.add(PageNames.INDEX);
             Optional<LocalDate> earlier = results.nightBefore(date);
             int[] total = {0};
             List<Summary.Change> changes = earlier.map(e -> reports.changes(each -> results.changesSince(date, e, each),
                     total)).orElse(List.of());
-            reports.writeSummary(staged, new Summary(date, feedLines(), earlier, changes, total[0], shown,
-                    reports.levelCounts(), steps(chunkContext.getStepContext().getStepExecution())));
+            reports.writeSummary(staged, new Summary(date, files, feedLines(), earlier, changes, total[0], shown,
+                    reports.levelCounts(), finishedSteps(step),
+                    new Summary.Writer(step.getJobExecution().getId(), step.getStepName())));
             PublishedFolder.publish(staged, reportDir.resolve(date.toString()));
         } catch (RuntimeException | IOException e) {
             PublishedFolder.deleteTree(staged);
             throw e;
         }
-        contribution.incrementWriteCount(6);
-        log.info("Reports for {} published in {}", date, reportDir.resolve(date.toString()));
+        contribution.incrementWriteCount(NightReports.CSV_FILES.size() + 2 + pageCount);
+        log.info("Reports for {} published in {} ({} organisation pages)", date, reportDir.resolve(date.toString()),
+                pageCount);
         return RepeatStatus.FINISHED;
     }
 
@@ -108,8 +125,11 @@ public class WriteReportsTasklet implements Tasklet {
         return lines;
     }
 
-    /** The latest execution of each step of the night, across a failed run and its restarts, in start order. */
-    private List<Summary.StepLine> steps(StepExecution current) {
+    /**
+     * The latest execution of each step of the night, across a failed run and its restarts, in start order, less
+     * the step writing the reports: it has not finished while it writes them.
+     */
+    private List<Summary.StepLine> finishedSteps(StepExecution current) {
         Map<String, StepExecution> latest = new LinkedHashMap<>();
         List<JobExecution> runs = new ArrayList<>(jobRepository.getJobExecutions(current.getJobExecution().getJobInstance()));
         runs.sort(Comparator.comparing(JobExecution::getId));
@@ -120,12 +140,12 @@ public class WriteReportsTasklet implements Tasklet {
                 latest.put(step.getStepName(), step);
             }
         }
+        latest.remove(current.getStepName());
         return latest.values().stream().sorted(Comparator.comparing(StepExecution::getId)).map(s -> {
             LocalDateTime start = s.getStartTime();
-            LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
-            long millis = start == null ? 0 : Duration.between(start, end).toMillis();
-            return new Summary.StepLine(s.getStepName(), s.getEndTime() == null ? "running" : s.getStatus().name(),
-                    s.getReadCount(), s.getWriteCount(), millis);
+            long millis = start == null || s.getEndTime() == null ? 0 : Duration.between(start, s.getEndTime()).toMillis();
+            return new Summary.StepLine(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+                    millis);
         }).toList();
     }
 }
