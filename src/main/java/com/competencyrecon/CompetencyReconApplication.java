@@ -39,6 +39,10 @@ public class CompetencyReconApplication {
 
     /** Whether the arguments ask for one night, the sample nights or one command rather than the service. */
     static boolean oneShot(String[] args) {
+        java.util.List<String> command = CommandLine.commandArguments(args);
+        if (!command.isEmpty() && !command.get(0).equals("serve")) {
+            return true;
+        }
         for (String arg : args) {
             if (arg.startsWith("--spring.batch.job.name=") || arg.startsWith("--recon.command=")
                     || arg.startsWith("--recon.nights=")) {

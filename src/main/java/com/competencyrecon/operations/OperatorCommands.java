@@ -1,6 +1,7 @@
 package com.competencyrecon.operations;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.Map;
  *   <li>{@code schedules}: the descriptors of the jobs folder and their next firing</li>
  *   <li>{@code reports businessDate=D [reportDir=DIR] [file=NAME]}: list a night's reports, or print one</li>
  * </ul>
+ * The listings ({@code runs}, {@code run}, {@code schedules}, {@code reports}) print text for people or, with
+ * {@link Output#JSON}, the JSON the HTTP API answers, for scripts.
  * Starting and restarting a night is the job command itself ({@code --spring.batch.job.name=...}).
  */
 @Component
@@ -26,10 +29,20 @@ public class OperatorCommands {
 
     public static final List<String> COMMANDS = List.of("runs", "run", "stop", "recover", "schedules", "reports");
 
-    private final OperatorService operations;
+    /** The commands whose output may be JSON. */
+    public static final List<String> LISTINGS = List.of("runs", "run", "schedules", "reports");
 
-    public OperatorCommands(OperatorService operations) {
+    /** How a listing is printed. */
+    public enum Output {
+        TEXT, JSON
+    }
+
+    private final OperatorService operations;
+    private final JsonMapper json;
+
+    public OperatorCommands(OperatorService operations, JsonMapper json) {
         this.operations = operations;
+        this.json = json;
     }
 
     /** The {@code name=value} parameters a command takes. */
@@ -42,17 +55,48 @@ public class OperatorCommands {
         };
     }
 
-    /** Runs a command, printing to {@code out}; returns 0, or 2 when the command is refused (the reason on err). */
+    /** Runs a command, printing text to {@code out}; returns 0, or 2 when it is refused (the reason on err). */
     public int run(String command, Map<String, String> args, String defaultReportDir, PrintStream out, PrintStream err) {
+        return run(command, args, defaultReportDir, Output.TEXT, out, err);
+    }
+
+    /** Runs a command, printing to {@code out} as {@code output} says; returns 0, or 2 when it is refused. */
+    public int run(String command, Map<String, String> args, String defaultReportDir, Output output, PrintStream out,
+                   PrintStream err) {
+        boolean asJson = output == Output.JSON;
         try {
+            if (asJson && !LISTINGS.contains(command)) {
+                throw new IllegalArgumentException("the command " + command + " has no JSON output; the listings "
+                        + LISTINGS + " have");
+            }
             switch (command) {
-                case "runs" -> operations.runs(args.get("businessDate")).forEach(r -> out.println(summary(r)));
-                case "run" -> print(operations.run(id(args)).orElseThrow(
-                        () -> new IllegalArgumentException("no run " + args.get("id"))), out);
+                case "runs" -> {
+                    List<RunView> runs = operations.runs(args.get("businessDate"));
+                    if (asJson) {
+                        printJson(runs, out);
+                    } else {
+                        runs.forEach(r -> out.println(summary(r)));
+                    }
+                }
+                case "run" -> {
+                    RunView run = operations.run(id(args)).orElseThrow(
+                            () -> new IllegalArgumentException("no run " + args.get("id")));
+                    if (asJson) {
+                        printJson(run, out);
+                    } else {
+                        print(run, out);
+                    }
+                }
                 case "stop" -> out.println(operations.stop(id(args)));
                 case "recover" -> out.println(operations.recover(id(args)));
-                case "schedules" -> operations.schedules().forEach(out::println);
-                case "reports" -> reports(args, defaultReportDir, out);
+                case "schedules" -> {
+                    if (asJson) {
+                        printJson(operations.scheduleViews(), out);
+                    } else {
+                        operations.schedules().forEach(out::println);
+                    }
+                }
+                case "reports" -> reports(args, defaultReportDir, asJson, out);
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'; commands: " + COMMANDS);
             }
             return 0;
@@ -62,7 +106,15 @@ public class OperatorCommands {
         }
     }
 
-    private void reports(Map<String, String> args, String defaultReportDir, PrintStream out) {
+    /** A report of a night's folder as the JSON listing gives it. */
+    public record ReportFile(String file, long bytes) {
+    }
+
+    private void printJson(Object value, PrintStream out) {
+        out.println(json.writeValueAsString(value));
+    }
+
+    private void reports(Map<String, String> args, String defaultReportDir, boolean asJson, PrintStream out) {
         String date = args.get("businessDate");
         if (date == null) {
             throw new IllegalArgumentException("reports needs businessDate=YYYY-MM-DD");
@@ -77,8 +129,16 @@ public class OperatorCommands {
         List<Path> files = operations.reports(reportDir, day);
         String file = args.get("file");
         if (file == null) {
-            files.forEach(f -> out.println(f.getFileName() + "\t" + f.toFile().length() + " bytes"));
+            if (asJson) {
+                printJson(files.stream().map(f -> new ReportFile(f.getFileName().toString(), f.toFile().length()))
+                        .toList(), out);
+            } else {
+                files.forEach(f -> out.println(f.getFileName() + "\t" + f.toFile().length() + " bytes"));
+            }
             return;
+        }
+        if (asJson) {
+            throw new IllegalArgumentException("a report is printed as it is; --output=json lists a night's reports");
         }
         Path chosen = files.stream().filter(f -> f.getFileName().toString().equals(file)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no report " + file + " for " + day));
