@@ -20,6 +20,8 @@ public class CompetencyReconApplication {
             if (oneShot(args)) {
                 // A night or a command runs and exits: no HTTP port is opened for it.
                 application.setWebApplicationType(WebApplicationType.NONE);
+                // Its log goes to standard error, so what it prints (runs --output=json) can be piped.
+                application.setDefaultProperties(java.util.Map.of("recon.console-target", "System.err"));
             }
             context = application.run(args);
         } catch (RuntimeException e) {

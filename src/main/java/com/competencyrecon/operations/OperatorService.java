@@ -71,7 +71,12 @@ public class OperatorService {
     }
 
     public Optional<RunView> run(long id) {
-        return Optional.ofNullable(jobRepository.getJobExecution(id)).map(this::view);
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(id)).map(this::view);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            // The JDBC job repository answers an unknown id with this rather than null.
+            return Optional.empty();
+        }
     }
 
     /** Asks a running night to stop at its next chunk boundary; it can then be restarted. */

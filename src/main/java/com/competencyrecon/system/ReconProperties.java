@@ -31,6 +31,7 @@ import java.util.List;
  *                         in order (the bundled sample programme by default)
  * @param reportDir        for such a run: where reports go
  * @param jobsDir          the folder of schedule descriptors read when the program runs as a service
+ * @param logDir           where each run of a night writes its own log file ({@code run-<date>#<id>.log})
  * @param evaluation       {@code incremental}: a night recomputes only the organisations that can have changed
  *                         since the previous one; {@code full}: every organisation, every night
  */
@@ -50,6 +51,7 @@ public record ReconProperties(
         @DefaultValue("") String nights,
         @DefaultValue("reports") String reportDir,
         @DefaultValue("jobs") String jobsDir,
+        @DefaultValue("logs") String logDir,
         @NotNull @DefaultValue("incremental") Evaluation evaluation) {
 
     /** How much of the programme a night recomputes. */

@@ -24,7 +24,7 @@ import java.util.List;
 /**
  * The HTTP API's access: HTTP Basic over users from configuration ({@code recon.api.users}), never from the
  * code. An {@code ANALYST} may read runs, schedules and reports; an {@code OPERATOR} may also start, stop and
- * recover nights. Actuator's health is open; its other endpoints are the operators'.
+ * recover nights, start backfills and read a run's log. Actuator's health is open; its other endpoints are the operators'.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -55,6 +55,8 @@ public class ApiSecurity {
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // A run's log may name the files and records it read: the operators' to see.
+                        .requestMatchers(HttpMethod.GET, "/api/runs/*/log").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, OPERATOR)
                         .requestMatchers("/api/**").hasRole(OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
