@@ -46,6 +46,9 @@ public class CompetencyReconApplication {
             return true;
         }
         for (String arg : args) {
+            if (arg.equals("--recon.command=serve")) {
+                return false;
+            }
             if (arg.startsWith("--spring.batch.job.name=") || arg.startsWith("--recon.command=")
                     || arg.startsWith("--recon.nights=")) {
                 return true;
