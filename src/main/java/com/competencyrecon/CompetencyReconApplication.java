@@ -21,6 +21,8 @@ public class CompetencyReconApplication {
             if (oneShot(args)) {
                 // A night or a command runs and exits: no HTTP port is opened for it.
                 application.setWebApplicationType(WebApplicationType.NONE);
+                // Its log goes to standard error, so what it prints (runs --output=json) can be piped.
+                application.setDefaultProperties(java.util.Map.of("recon.console-target", "System.err"));
             }
             context = application.run(args);
         } catch (RuntimeException e) {
@@ -42,7 +44,14 @@ public class CompetencyReconApplication {
 
     /** Whether the arguments ask for one night, the sample nights or one command rather than the service. */
     static boolean oneShot(String[] args) {
+        java.util.List<String> command = CommandLine.commandArguments(args);
+        if (!command.isEmpty() && !command.get(0).equals("serve")) {
+            return true;
+        }
         for (String arg : args) {
+            if (arg.equals("--recon.command=serve")) {
+                return false;
+            }
             if (arg.startsWith("--spring.batch.job.name=") || arg.startsWith("--recon.command=")
                     || arg.startsWith("--recon.nights=")) {
                 return true;

@@ -1,98 +1,98 @@
 package com.competencyrecon.cli;
 
-import com.competencyrecon.night.NightParameters;
-import com.competencyrecon.night.NightlyJobConfig;
 import com.competencyrecon.night.NightRunner;
-import com.competencyrecon.night.Refusal;
-import com.competencyrecon.system.ReconProperties;
+import com.competencyrecon.night.NightlyJobConfig;
+import com.competencyrecon.operations.Backfill;
 import com.competencyrecon.operations.OperatorCommands;
 import com.competencyrecon.schedule.ScheduleService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.competencyrecon.system.ReconProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The program's command line. With {@code --spring.batch.job.name=nightlyReconciliation} it runs the one night
- * its {@code name=value} arguments describe and exits 0 only when that night COMPLETED. With
- * {@code recon.nights} set it runs every night folder under it (named by business date) in order, skipping
- * nights already completed: that is how {@code ./mvnw spring-boot:run} reconciles the sample programme.
- * With {@code --recon.command=...} it runs one operator command (see {@link OperatorCommands}). With none of
- * these it runs as the scheduling service: the schedules of {@code jobs/} fire the nights.
+ * The program's command line, read with picocli once Spring Boot has started. Spring Boot takes the settings
+ * ({@code --name.with.dots=value}, {@code --debug}, {@code --trace}); picocli reads every other argument: a
+ * subcommand ({@code night}, {@code backfill}, {@code runs}, ...), its options and its {@code name=value}
+ * parameters. The documented forms name the subcommand through settings instead:
+ * {@code --spring.batch.job.name=nightlyReconciliation} is {@code night}, {@code --recon.command=NAME} is
+ * {@code NAME}, and {@code recon.nights} (how {@code ./mvnw spring-boot:run} reconciles the sample programme)
+ * runs every night folder under it in order. With no command the program is the scheduling service.
+ * Exit codes: 0 done, 1 a night ran and did not complete, 2 the call was refused.
  */
 @Component
 public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     public static final int REFUSED = 2;
-
-    /** The parameters of a night, as {@code name=value} arguments. */
-    static final List<String> NIGHT_PARAMETERS = List.of(NightParameters.BUSINESS_DATE, NightParameters.INPUT_DIR,
-            NightParameters.REPORT_DIR, NightParameters.CATALOG);
     public static final int FAILED = 1;
 
-    private static final Logger log = LoggerFactory.getLogger(CommandLine.class);
+    /** The subcommands, as {@code --recon.command=} may name them too. */
+    static final List<String> SUBCOMMANDS = List.of("night", "backfill", "runs", "run", "stop", "recover",
+            "schedules", "reports", "serve");
 
     private final NightRunner runner;
+    private final Backfill backfill;
     private final Environment environment;
     private final ReconProperties properties;
     private final ScheduleService service;
     private final OperatorCommands commands;
+    private final JsonMapper json;
     private int exitCode;
     private boolean oneShot;
 
-    public CommandLine(NightRunner runner, Environment environment, ReconProperties properties,
-                       ScheduleService service, OperatorCommands commands) {
-        this.commands = commands;
+    public CommandLine(NightRunner runner, Backfill backfill, Environment environment, ReconProperties properties,
+                       ScheduleService service, OperatorCommands commands, JsonMapper json) {
         this.runner = runner;
+        this.backfill = backfill;
         this.environment = environment;
         this.properties = properties;
         this.service = service;
+        this.commands = commands;
+        this.json = json;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws Exception {
-        String jobName = environment.getProperty("spring.batch.job.name");
+    public void run(ApplicationArguments args) {
+        List<String> argv = new ArrayList<>(commandArguments(args.getSourceArgs()));
         String command = environment.getProperty("recon.command");
+        String jobName = environment.getProperty("spring.batch.job.name");
         if (command != null && !command.isBlank()) {
-            oneShot = true;
             String name = command.strip();
-            Map<String, String> parameters;
-            try {
-                parameters = OperatorCommands.COMMANDS.contains(name)
-                        ? Arguments.parse(args.getNonOptionArgs(), OperatorCommands.parametersOf(name),
-                        "the command " + name) : parameters(args);
-            } catch (IllegalArgumentException e) {
-                refuse(e.getMessage());
+            if (!SUBCOMMANDS.contains(name)) {
+                oneShot = true;
+                exitCode = Console.refuse("unknown command '" + name + "'" + Arguments.nearest(name, SUBCOMMANDS)
+                        .map(n -> " (did you mean '" + n + "'?)").orElse("") + "; the commands are "
+                        + String.join(", ", SUBCOMMANDS));
                 return;
             }
-            exitCode = commands.run(name, parameters, properties.reportDir(), System.out, System.err);
+            argv.add(0, name);
         } else if (jobName != null && !jobName.isBlank()) {
-            oneShot = true;
-            try {
-                runOneNight(jobName, Arguments.parse(args.getNonOptionArgs(), NIGHT_PARAMETERS, "a night"));
-            } catch (IllegalArgumentException e) {
-                refuse(e.getMessage());
+            if (!NightlyJobConfig.JOB_NAME.equals(jobName.strip())) {
+                oneShot = true;
+                exitCode = Console.refuse("no job is named '" + jobName + "'; the job is " + NightlyJobConfig.JOB_NAME);
+                return;
             }
-        } else if (properties.nights() != null && !properties.nights().isBlank()) {
+            argv.add(0, "night");
+        } else if (argv.isEmpty() && properties.nights() != null && !properties.nights().isBlank()) {
             oneShot = true;
-            runAllNights(Path.of(properties.nights()));
-        } else if (environment.getProperty("recon.scheduler.enabled", Boolean.class, true)) {
-            service.start();
+            exitCode = runAllNights(Path.of(properties.nights()));
+            return;
+        } else if (argv.isEmpty()) {
+            argv.add("serve");
         }
+        oneShot = !"serve".equals(argv.get(0));
+        exitCode = commandLine().execute(argv.toArray(String[]::new));
     }
 
     /** Whether this start ran a command and should exit, rather than stay up as the scheduling service. */
@@ -100,75 +100,65 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         return oneShot;
     }
 
-    private void runOneNight(String jobName, Map<String, String> parameters) {
-        if (!NightlyJobConfig.JOB_NAME.equals(jobName)) {
-            refuse("no job is named '" + jobName + "'; the job is " + NightlyJobConfig.JOB_NAME);
-            return;
-        }
-        NightRunner.Outcome outcome = runner.run(parameters.get(NightParameters.BUSINESS_DATE),
-                parameters.get(NightParameters.INPUT_DIR), parameters.get(NightParameters.REPORT_DIR),
-                parameters.get(NightParameters.CATALOG));
-        record(outcome);
+    /**
+     * The arguments picocli reads: all but Spring Boot's settings. A setting has a dot in its name
+     * ({@code --spring.profiles.active=mysql}, {@code --recon.report-dir=...}); {@code --debug} and
+     * {@code --trace} are Boot's too. The command line's own options have no dot.
+     */
+    public static List<String> commandArguments(String[] sourceArgs) {
+        return Arrays.stream(sourceArgs).filter(a -> !isSetting(a)).toList();
     }
 
-    private void runAllNights(Path nights) {
-        List<Path> folders;
-        try (Stream<Path> list = Files.list(nights)) {
-            folders = list.filter(Files::isDirectory).filter(p -> isDate(p.getFileName().toString())).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the nights under " + nights, e);
-        }
-        if (folders.isEmpty()) {
-            refuse("no night folder (named YYYY-MM-DD) under " + nights.toAbsolutePath());
-            return;
-        }
-        for (Path folder : folders) {
-            String date = folder.getFileName().toString();
-            NightRunner.Outcome outcome = runner.run(date, folder.toString(), properties.reportDir(), null);
-            if (outcome.refusal() != null && outcome.refusal().reason() == Refusal.Reason.ALREADY_COMPLETED) {
-                log.info("Night {}: {}", date, outcome.refusal());
-                continue;
-            }
-            record(outcome);
-            if (exitCode != 0) {
-                return;
-            }
-        }
-    }
-
-    private void record(NightRunner.Outcome outcome) {
-        if (outcome.refusal() != null) {
-            refuse(outcome.refusal().message());
-        } else if (!outcome.completed()) {
-            exitCode = FAILED;
-        }
-    }
-
-    private void refuse(String reason) {
-        log.error("Refused: {}", reason);
-        System.err.println("competency-recon: " + reason);
-        exitCode = REFUSED;
-    }
-
-    private static boolean isDate(String name) {
-        try {
-            LocalDate.parse(name);
-            return true;
-        } catch (DateTimeParseException e) {
+    private static boolean isSetting(String arg) {
+        if (!arg.startsWith("--")) {
             return false;
         }
+        String name = arg.substring(2, arg.indexOf('=') < 0 ? arg.length() : arg.indexOf('='));
+        return name.contains(".") || name.equals("debug") || name.equals("trace");
     }
 
-    /** Job parameters as plain {@code name=value} arguments. */
-    static Map<String, String> parameters(ApplicationArguments args) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String arg : args.getNonOptionArgs()) {
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                parameters.put(arg.substring(0, eq).strip(), arg.substring(eq + 1));
-            }
+    /** The picocli command tree over this context's services, writing to the process's current streams. */
+    picocli.CommandLine commandLine() {
+        picocli.CommandLine cli = new picocli.CommandLine(new ReconCommand());
+        cli.addSubcommand(new NightCommand(runner));
+        cli.addSubcommand(new BackfillCommand(backfill, json, properties.reportDir()));
+        OperatorSubcommands.all(commands, properties.reportDir()).forEach(cli::addSubcommand);
+        cli.addSubcommand(new ServeCommand(service,
+                environment.getProperty("recon.scheduler.enabled", Boolean.class, true)));
+        // Arguments are taken as typed: no @file expansion, and enum values in any case (--output=JSON).
+        cli.setExpandAtFiles(false);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(System.out, true));
+        cli.setErr(new PrintWriter(System.err, true));
+        cli.setParameterExceptionHandler(CommandLine::usageError);
+        // A failure inside a command is the program's failure, as it was before picocli: let it reach Spring Boot.
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            throw e;
+        });
+        return cli;
+    }
+
+    /** A call picocli cannot read (an unknown option, a missing required one): refused, with the way to get help. */
+    private static int usageError(ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        int code = Console.refuse(e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for its parameters.");
+        err.flush();
+        return code;
+    }
+
+    private int runAllNights(Path nights) {
+        List<Backfill.Night> folders;
+        try {
+            folders = Backfill.folders(nights);
+        } catch (IllegalArgumentException e) {
+            return Console.refuse(e.getMessage());
         }
-        return parameters;
+        Backfill.Result result = backfill.run(folders, properties.reportDir(), null);
+        result.nights().stream().filter(n -> n.outcome() == Backfill.Outcome.REFUSED).findFirst()
+                .ifPresent(n -> Console.refuse(n.message()));
+        return result.exitCode();
     }
 
     @Override

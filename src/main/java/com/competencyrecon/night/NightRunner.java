@@ -125,13 +125,30 @@ public class NightRunner {
         } catch (IllegalArgumentException | CatalogException e) {
             return new Checked(null, null, new Refusal(Refusal.Reason.BAD_PARAMETERS, e.getMessage()));
         }
-        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying(night));
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            return new Checked(night, last, new Refusal(Refusal.Reason.ALREADY_COMPLETED, "the night "
-                    + night.businessDate() + " already COMPLETED (run " + last.getId() + " ended " + last.getEndTime()
-                    + "); a completed night is not run again"));
+        JobExecution last = lastRun(night.businessDate());
+        Refusal completed = completedRefusal(night.businessDate(), last);
+        return new Checked(night, last, completed != null ? completed : outOfOrder(night.businessDate()));
+    }
+
+    /**
+     * The refusal a call for {@code date} would get because the night already COMPLETED, or null when it has
+     * not: a range of nights skips those without looking at their parameters (their folders may be gone).
+     */
+    public Refusal alreadyCompleted(java.time.LocalDate date) {
+        return completedRefusal(date, lastRun(date));
+    }
+
+    private JobExecution lastRun(java.time.LocalDate date) {
+        return jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, new JobParametersBuilder()
+                .addString(NightParameters.BUSINESS_DATE, date.toString(), true).toJobParameters());
+    }
+
+    private static Refusal completedRefusal(java.time.LocalDate date, JobExecution last) {
+        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            return null;
         }
-        return new Checked(night, last, outOfOrder(night.businessDate()));
+        return new Refusal(Refusal.Reason.ALREADY_COMPLETED, "the night " + date + " already COMPLETED (run "
+                + last.getId() + " ended " + last.getEndTime() + "); a completed night is not run again");
     }
 
     /** Runs the night on this thread and answers when it has ended (the command line's one-night run). */

@@ -2,6 +2,7 @@ package com.competencyrecon.night;
 
 import com.competencyrecon.catalog.internal.CatalogService;
 import com.competencyrecon.system.ParameterNames;
+import com.competencyrecon.notify.NightEndNotifier;
 import com.competencyrecon.system.RunLogContext;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
@@ -44,10 +45,13 @@ public class NightlyJobConfig {
                                      Step ingestMemberships, Step ingestOverrides, Step planNight,
                                      Step deriveOwnership, Step carryForward, Step evaluateCompetencies,
                                      Step deriveAlerts, Step writeReports,
-                                     NightParametersValidator validator, RunLogContext logContext) {
+                                     NightParametersValidator validator, RunLogContext logContext,
+                                     NightEndNotifier notifier) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(validator)
                 .listener(logContext)
+                // After the log context, so its end runs first: the notice is logged in the run's own lines.
+                .listener(notifier)
                 .start(ingestOrganizations).next(ingestUsers).next(ingestMsaLinks).next(ingestAchievements)
                 .next(ingestMetrics).next(ingestMemberships).next(ingestOverrides)
                 .next(planNight).next(deriveOwnership).next(carryForward).next(evaluateCompetencies)

@@ -1,6 +1,7 @@
 package com.competencyrecon.operations;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.Map;
  *   <li>{@code schedules}: the descriptors of the jobs folder and their next firing</li>
  *   <li>{@code reports businessDate=D [reportDir=DIR] [file=NAME]}: list a night's reports, or print one</li>
  * </ul>
+ * The listings ({@code runs}, {@code run}, {@code schedules}, {@code reports}) print text for people or, with
+ * {@link Output#JSON}, the JSON the HTTP API answers, for scripts.
  * Starting and restarting a night is the job command itself ({@code --spring.batch.job.name=...}).
  */
 @Component
@@ -30,12 +33,22 @@ public class OperatorCommands {
     /** Nights a {@code runs} page lists unless {@code size=} says otherwise. */
     public static final int DEFAULT_PAGE_SIZE = 20;
 
+    /** The commands whose output may be JSON. */
+    public static final List<String> LISTINGS = List.of("runs", "run", "schedules", "reports");
+
+    /** How a listing is printed. */
+    public enum Output {
+        TEXT, JSON
+    }
+
     private final OperatorService operations;
     private final RunHistory history;
+    private final JsonMapper json;
 
-    public OperatorCommands(OperatorService operations, RunHistory history) {
+    public OperatorCommands(OperatorService operations, RunHistory history, JsonMapper json) {
         this.operations = operations;
         this.history = history;
+        this.json = json;
     }
 
     /** The {@code name=value} parameters a command takes. */
@@ -48,17 +61,41 @@ public class OperatorCommands {
         };
     }
 
-    /** Runs a command, printing to {@code out}; returns 0, or 2 when the command is refused (the reason on err). */
+    /** Runs a command, printing text to {@code out}; returns 0, or 2 when it is refused (the reason on err). */
     public int run(String command, Map<String, String> args, String defaultReportDir, PrintStream out, PrintStream err) {
+        return run(command, args, defaultReportDir, Output.TEXT, out, err);
+    }
+
+    /** Runs a command, printing to {@code out} as {@code output} says; returns 0, or 2 when it is refused. */
+    public int run(String command, Map<String, String> args, String defaultReportDir, Output output, PrintStream out,
+                   PrintStream err) {
+        boolean asJson = output == Output.JSON;
         try {
+            if (asJson && !LISTINGS.contains(command)) {
+                throw new IllegalArgumentException("the command " + command + " has no JSON output; the listings "
+                        + LISTINGS + " have");
+            }
             switch (command) {
-                case "runs" -> runs(args, out, err);
-                case "run" -> print(history.run(id(args)).orElseThrow(
-                        () -> new IllegalArgumentException("no run " + args.get("id"))), out);
+                case "runs" -> runs(args, asJson, out, err);
+                case "run" -> {
+                    RunView run = history.run(id(args)).orElseThrow(
+                            () -> new IllegalArgumentException("no run " + args.get("id")));
+                    if (asJson) {
+                        printJson(run, out);
+                    } else {
+                        print(run, out);
+                    }
+                }
                 case "stop" -> out.println(operations.stop(id(args)));
                 case "recover" -> out.println(operations.recover(id(args)));
-                case "schedules" -> operations.schedules().forEach(out::println);
-                case "reports" -> reports(args, defaultReportDir, out);
+                case "schedules" -> {
+                    if (asJson) {
+                        printJson(operations.scheduleViews(), out);
+                    } else {
+                        operations.schedules().forEach(out::println);
+                    }
+                }
+                case "reports" -> reports(args, defaultReportDir, asJson, out);
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'; commands: " + COMMANDS);
             }
             return 0;
@@ -68,10 +105,14 @@ public class OperatorCommands {
         }
     }
 
-    private void runs(Map<String, String> args, PrintStream out, PrintStream err) {
+    private void runs(Map<String, String> args, boolean asJson, PrintStream out, PrintStream err) {
         int page = number(args, "page", 0);
         RunHistory.Page runs = history.page(args.get("businessDate"), page, number(args, "size", DEFAULT_PAGE_SIZE));
-        runs.runs().forEach(r -> out.println(summary(r)));
+        if (asJson) {
+            printJson(runs.runs(), out);
+        } else {
+            runs.runs().forEach(r -> out.println(summary(r)));
+        }
         if (runs.hasNext()) {
             // On the error stream, so the listing on the output keeps one line per run.
             err.println("competency-recon: " + runs.totalNights() + " nights in all; older ones with page="
@@ -91,7 +132,15 @@ public class OperatorCommands {
         }
     }
 
-    private void reports(Map<String, String> args, String defaultReportDir, PrintStream out) {
+    /** A report of a night's folder as the JSON listing gives it. */
+    public record ReportFile(String file, long bytes) {
+    }
+
+    private void printJson(Object value, PrintStream out) {
+        out.println(json.writeValueAsString(value));
+    }
+
+    private void reports(Map<String, String> args, String defaultReportDir, boolean asJson, PrintStream out) {
         String date = args.get("businessDate");
         if (date == null) {
             throw new IllegalArgumentException("reports needs businessDate=YYYY-MM-DD");
@@ -106,8 +155,16 @@ public class OperatorCommands {
         List<Path> files = operations.reports(reportDir, day);
         String file = args.get("file");
         if (file == null) {
-            files.forEach(f -> out.println(f.getFileName() + "\t" + f.toFile().length() + " bytes"));
+            if (asJson) {
+                printJson(files.stream().map(f -> new ReportFile(f.getFileName().toString(), f.toFile().length()))
+                        .toList(), out);
+            } else {
+                files.forEach(f -> out.println(f.getFileName() + "\t" + f.toFile().length() + " bytes"));
+            }
             return;
+        }
+        if (asJson) {
+            throw new IllegalArgumentException("a report is printed as it is; --output=json lists a night's reports");
         }
         Path chosen = files.stream().filter(f -> f.getFileName().toString().equals(file)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no report " + file + " for " + day));

@@ -74,24 +74,31 @@ public class OperatorService {
                 + "; start its night again to restart it";
     }
 
-    /** The schedules of the descriptors, with the next firing the job store knows of. */
+    /** The schedules of the descriptors, with the next firing the job store knows of, one line each. */
     public List<String> schedules() {
-        List<String> lines = new ArrayList<>();
+        return scheduleViews().stream().map(ScheduleView::line).toList();
+    }
+
+    /** The schedules of the descriptors, with the next firing the job store knows of. */
+    public List<ScheduleView> scheduleViews() {
+        List<ScheduleView> views = new ArrayList<>();
         for (JobDescriptor d : JobDescriptors.read(Path.of(properties.jobsDir()))) {
-            String next = "not registered yet";
+            java.time.Instant next = null;
+            String state = "not registered yet";
             try {
                 Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(d.name(), ScheduleRegistrar.GROUP));
                 if (trigger != null) {
                     Date fire = trigger.getNextFireTime();
-                    next = fire == null ? "no further firing" : "next " + fire.toInstant();
+                    next = fire == null ? null : fire.toInstant();
+                    state = fire == null ? "no further firing" : "scheduled";
                 }
             } catch (SchedulerException e) {
-                next = "job store unavailable: " + e.getMessage();
+                state = "job store unavailable: " + e.getMessage();
             }
-            lines.add(d.name() + ": " + d.job() + " at '" + d.cron() + "' " + d.timeZone()
-                    + (d.enabled() ? ", " + next : ", disabled") + ", parameters " + d.parameters());
+            views.add(new ScheduleView(d.name(), d.job(), d.cron(), d.timeZone().getId(), d.enabled(),
+                    d.enabled() ? state : "disabled", d.enabled() ? next : null, d.parameters()));
         }
-        return lines;
+        return views;
     }
 
     /**

@@ -86,7 +86,12 @@ public class RunHistory {
     }
 
     public Optional<RunView> run(long id) {
-        return Optional.ofNullable(jobRepository.getJobExecution(id)).map(e -> view(e, new HashMap<>()));
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(id)).map(e -> view(e, new HashMap<>()));
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            // The JDBC job repository answers an unknown id with this rather than null.
+            return Optional.empty();
+        }
     }
 
     private List<RunView> night(LocalDate date) {

@@ -1,6 +1,8 @@
 package com.competencyrecon.schedule;
 
 import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.notify.NightNotice;
+import com.competencyrecon.notify.Notifications;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
@@ -30,9 +32,11 @@ public class ScheduledNight extends QuartzJobBean {
     private static final Logger log = LoggerFactory.getLogger(ScheduledNight.class);
 
     private final NightRunner runner;
+    private final Notifications notifications;
 
-    public ScheduledNight(NightRunner runner) {
+    public ScheduledNight(NightRunner runner, Notifications notifications) {
         this.runner = runner;
+        this.notifications = notifications;
     }
 
     @Override
@@ -48,6 +52,8 @@ public class ScheduledNight extends QuartzJobBean {
         if (outcome.refusal() != null) {
             log.warn("Schedule {}: the night {} was refused: {}", context.getJobDetail().getKey().getName(),
                     businessDate, outcome.refusal());
+            // Nobody watches a scheduled start: a refused night would otherwise go unnoticed until the reports lack it.
+            notifications.send(NightNotice.refused(LocalDate.parse(businessDate), outcome.refusal().message()));
         } else if (!outcome.completed()) {
             throw new JobExecutionException("the night " + businessDate + " ended " + outcome.execution().getStatus());
         }

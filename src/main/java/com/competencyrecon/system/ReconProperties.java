@@ -32,8 +32,9 @@ import java.util.List;
  *                         in order (the bundled sample programme by default)
  * @param reportDir        where such a run writes reports, and where the API and the reports command read them
  * @param jobsDir          the folder of schedule descriptors read when the program runs as a service
- * @param evaluation       incremental: a night recomputes only the organisations that can have changed
- *                         since the previous one; full: every organisation, every night
+ * @param logDir           where each run of a night writes its own log file ({@code run-<date>#<id>.log})
+ * @param evaluation       {@code incremental}: a night recomputes only the organisations that can have changed
+ *                         since the previous one; {@code full}: every organisation, every night
  * @param health           what the scheduling service's health says of the nights
  * @param metrics          where a one-night run sends its metrics before it exits
  */
@@ -53,6 +54,7 @@ public record ReconProperties(
         @DefaultValue("") String nights,
         @DefaultValue("reports") String reportDir,
         @DefaultValue("jobs") String jobsDir,
+        @DefaultValue("logs") String logDir,
         @NotNull @DefaultValue("incremental") Evaluation evaluation,
         @NotNull @Valid @DefaultValue Health health,
         @NotNull @Valid @DefaultValue Metrics metrics) {

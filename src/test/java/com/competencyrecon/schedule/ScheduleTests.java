@@ -40,6 +40,9 @@ class ScheduleTests {
     ScheduleRegistrar registrar;
 
     @Autowired
+    com.competencyrecon.notify.Notifications notifications;
+
+    @Autowired
     Scheduler scheduler;
 
     @Autowired
@@ -130,7 +133,7 @@ class ScheduleTests {
         // Due on 2026-11-25 at 02:30 UTC, fired late after a misfire: still the night of 2026-11-24.
         when(context.getScheduledFireTime()).thenReturn(Date.from(java.time.Instant.parse("2026-11-25T02:30:00Z")));
 
-        new ScheduledNight(runner).execute(context);
+        new ScheduledNight(runner, notifications).execute(context);
 
         assertThat(root.resolve("reports/2026-11-24/competency-status.csv")).exists();
         assertThat(jdbc.queryForObject("""

@@ -24,9 +24,9 @@ import java.util.List;
 /**
  * The HTTP API's access: HTTP Basic over users from configuration ({@code recon.api.users}), never from the
  * code. An {@code ANALYST} may read runs, schedules and reports; an {@code OPERATOR} may also start, stop and
- * recover nights. Actuator's health and info are open (a load balancer or a probe asks them unauthenticated);
- * metrics, the Prometheus scrape and the OpenAPI description are for both roles (a scraper is given an analyst's
- * account: it reads, it changes nothing); anything else is the operators'.
+ * recover nights, start backfills and read a run's log. Actuator's health and info are open (a load balancer or
+ * a probe asks them unauthenticated); metrics, the Prometheus scrape and the OpenAPI description are for both
+ * roles (a scraper is given an analyst's account: it reads, it changes nothing); anything else is the operators'.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -63,6 +63,8 @@ public class ApiSecurity {
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                                 "/swagger-ui/**").hasAnyRole(ANALYST, OPERATOR)
+                        // A run's log may name the files and records it read: the operators' to see.
+                        .requestMatchers(HttpMethod.GET, "/api/runs/*/log").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, OPERATOR)
                         .requestMatchers("/api/**").hasRole(OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
