@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import io.micrometer.observation.ObservationRegistry;
@@ -16,7 +15,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -31,15 +29,13 @@ public class NightRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NightRunner.class);
 
-    /** Instances read at a time by the date-order check; the first one with a run decides. */
-    private static final int ORDER_CHECK_PAGE = 5;
-
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyReconciliation;
     private final NightParametersValidator validator;
     private final RunLock runLock;
     private final BackgroundNights background;
+    private final NightOrder order;
 
     public NightRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
                        NightParametersValidator validator, RunLock runLock,
@@ -50,6 +46,7 @@ public class NightRunner {
         this.jobRepository = jobRepository;
         this.nightlyReconciliation = nightlyReconciliation;
         this.validator = validator;
+        this.order = new NightOrder(jobRepository);
     }
 
     /** The outcome of a call: the execution when one ran, or why the call was refused. */
@@ -58,45 +55,6 @@ public class NightRunner {
         public boolean completed() {
             return execution != null && execution.getStatus() == BatchStatus.COMPLETED;
         }
-    }
-
-    /**
-     * Nights build on each other, so they run in date order: a night is refused when a later night has already
-     * run, or while an earlier night has runs but has not completed (restart that one first). Since every start
-     * is checked so, the newest night with a run is the latest date and every night before it completed: that
-     * night alone decides, and the history is read from its newest end, a few instances at a time, only as far
-     * as the first instance that has a run.
-     */
-    private Refusal outOfOrder(LocalDate date) {
-        for (int start = 0; ; start += ORDER_CHECK_PAGE) {
-            List<JobInstance> instances = jobRepository.getJobInstances(NightlyJobConfig.JOB_NAME, start,
-                    ORDER_CHECK_PAGE);
-            for (JobInstance instance : instances) {
-                JobExecution last = jobRepository.getLastJobExecution(instance);
-                String other = last == null ? null : last.getJobParameters().getString(NightParameters.BUSINESS_DATE);
-                if (other == null) {
-                    continue;
-                }
-                return outOfOrder(date, LocalDate.parse(other), last);
-            }
-            if (instances.size() < ORDER_CHECK_PAGE) {
-                return null;
-            }
-        }
-    }
-
-    private static Refusal outOfOrder(LocalDate date, LocalDate newest, JobExecution last) {
-        if (newest.isAfter(date)) {
-            return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the later night " + newest
-                    + " has already run; nights build on each other and run in date order, so " + date
-                    + " cannot run after it");
-        }
-        if (newest.isBefore(date) && last.getStatus() != BatchStatus.COMPLETED) {
-            return new Refusal(Refusal.Reason.OUT_OF_ORDER, "the earlier night " + newest
-                    + " has not completed (its last run ended " + last.getStatus()
-                    + "); nights build on each other, so run " + newest + " again first");
-        }
-        return null;
     }
 
     /** The message of the innermost cause: the one that says what went wrong, not where it was caught. */
@@ -127,7 +85,7 @@ public class NightRunner {
         }
         JobExecution last = lastRun(night.businessDate());
         Refusal completed = completedRefusal(night.businessDate(), last);
-        return new Checked(night, last, completed != null ? completed : outOfOrder(night.businessDate()));
+        return new Checked(night, last, completed != null ? completed : order.refusal(night.businessDate()));
     }
 
     /**

@@ -82,9 +82,9 @@ class SubcommandsTests {
             JsonNode reports = lastJson(output);
             List<String> files = new ArrayList<>();
             reports.forEach(r -> files.add(r.get("file").asString()));
-            assertThat(files).containsExactly("alerts.csv", "competency-status.csv", "marketing-profile.csv",
-                    "membership-expiry.csv", "rejects.csv", "summary.html");
-            assertThat(reports.get(4).get("bytes").asLong()).isEqualTo(Files.size(dir.resolve(
+            assertThat(files).containsExactly("2026-11-20.xlsx", "alerts.csv", "competency-status.csv",
+                    "marketing-profile.csv", "membership-expiry.csv", "rejects.csv", "summary.html");
+            assertThat(reports.get(5).get("bytes").asLong()).isEqualTo(Files.size(dir.resolve(
                     "reports/2026-11-20/rejects.csv")));
         }
 
