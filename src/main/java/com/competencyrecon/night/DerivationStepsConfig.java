@@ -128,6 +128,6 @@ public class DerivationStepsConfig {
                                                    Evidence evidence) {
         return new WriteReportsTasklet(night.asOf(), night.reportDir(), night.catalog(),
                 properties.expiryHorizonDays(), results, alerts, organizations, feeds, memberships,
-                new OrgSnapshots(links, evidence), jobRepository);
+                properties.organisationPages() ? new OrgSnapshots(links, evidence) : null, jobRepository);
     }
 }

@@ -37,7 +37,7 @@ final class SummaryPage {
         feeds(html, s.feeds());
         changes(html, s);
         alerts(html, s.alerts());
-        levels(html, s.levels());
+        levels(html, s.levels(), s.files().contains(PageNames.INDEX));
         steps(html, s);
         Html.close(html);
         return html.toString();
@@ -68,6 +68,7 @@ final class SummaryPage {
     }
 
     private static void changes(StringBuilder html, Summary s) {
+        boolean pages = s.files().contains(PageNames.INDEX);
         html.append("<h2>Levels gained and lost</h2>\n");
         if (s.comparedWith().isEmpty()) {
             html.append("<p class=\"muted\">No earlier night to compare with.</p>\n");
@@ -82,8 +83,14 @@ final class SummaryPage {
         for (Summary.Change row : s.changes()) {
             boolean gain = row.change().gained();
             String org = row.change().orgId();
-            html.append("<tr class=\"").append(gain ? "gain" : "loss").append("\"><td><a href=\"")
-                    .append(esc(PageNames.pageOf(org))).append("\">").append(bdi(row.orgName())).append("</a></td><td>")
+            html.append("<tr class=\"").append(gain ? "gain" : "loss").append("\"><td>");
+            if (pages) {
+                html.append("<a href=\"").append(esc(PageNames.pageOf(org))).append("\">").append(bdi(row.orgName()))
+                        .append("</a>");
+            } else {
+                html.append(bdi(row.orgName()));
+            }
+            html.append("</td><td>")
                     .append(bdi(org)).append("</td><td>").append(bdi(row.competencyName())).append("</td><td>")
                     .append(esc(row.change().was())).append("</td><td>").append(esc(row.change().now())).append("</td><td>")
                     .append(gain ? "gained" : "lost").append("</td></tr>\n");
@@ -111,14 +118,17 @@ final class SummaryPage {
         html.append("</table>\n");
     }
 
-    private static void levels(StringBuilder html, List<Summary.LevelCount> levels) {
+    private static void levels(StringBuilder html, List<Summary.LevelCount> levels, boolean pages) {
         int max = levels.stream().mapToInt(c -> c.gold() + c.silver() + c.started()).max().orElse(0);
         double scale = max == 0 ? 0 : 240.0 / max;
         html.append("<h2>Organisations by level</h2>\n<p class=\"muted\"><span class=\"bar gold\" style=\"width:.8rem\"></span> Gold ")
                 .append("<span class=\"bar silver\" style=\"width:.8rem\"></span> Silver ")
-                .append("<span class=\"bar started\" style=\"width:.8rem\"></span> started, no level. ")
-                .append("Each organisation's page says who counted and what is missing: <a href=\"")
-                .append(PageNames.INDEX).append("\">organisations</a>.</p>\n")
+                .append("<span class=\"bar started\" style=\"width:.8rem\"></span> started, no level.");
+        if (pages) {
+            html.append(" Each organisation's page says who counted and what is missing: <a href=\"")
+                    .append(PageNames.INDEX).append("\">organisations</a>.");
+        }
+        html.append("</p>\n")
                 .append("<table>\n<tr><th>competency</th><th class=\"n\">gold</th><th class=\"n\">silver</th><th class=\"n\">started</th><th></th></tr>\n");
         for (Summary.LevelCount c : levels) {
             html.append("<tr><td title=\"").append(esc(c.code())).append("\">").append(bdi(c.name()))

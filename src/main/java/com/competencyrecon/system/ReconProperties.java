@@ -25,6 +25,9 @@ import java.util.List;
  *                         the most a crash makes a restart load again
  * @param bulkLoad         whether MySQL/MariaDB feed tables are loaded in bulk (LOAD DATA LOCAL INFILE);
  *                         off, they take the batched path the embedded database takes
+ * @param organisationPages whether a night also publishes one page per organisation ({@code organisations/}),
+ *                         saying who counted toward each level and what is missing for the next; off by default,
+ *                         as a programme's pages outweigh all its other reports together
  * @param rejectLimit      rejects one feed may have in one night before the night fails
  * @param expiryHorizonDays how far ahead membership-expiry.csv looks for anniversaries
  * @param progressInterval how often long steps log their progress
@@ -48,6 +51,7 @@ public record ReconProperties(
         @Min(1) @DefaultValue("1000") int chunkSize,
         @Min(1) @DefaultValue("20000") int bulkChunkSize,
         @DefaultValue("true") boolean bulkLoad,
+        @DefaultValue("false") boolean organisationPages,
         @Min(0) @DefaultValue("1000") int rejectLimit,
         @Min(0) @DefaultValue("90") int expiryHorizonDays,
         @NotNull @DefaultValue("10s") Duration progressInterval,

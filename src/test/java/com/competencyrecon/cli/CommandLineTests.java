@@ -52,7 +52,7 @@ class CommandLineTests {
             assertThat(dir.resolve("reports/2026-11-24")).isDirectoryContaining("glob:**/competency-status.csv");
             assertThat(dir.resolve("reports/2026-11-24").toFile().list()).containsExactlyInAnyOrder(
                     "competency-status.csv", "alerts.csv", "membership-expiry.csv", "marketing-profile.csv",
-                    "rejects.csv", "summary.html", "2026-11-24.xlsx", "organisations");
+                    "rejects.csv", "summary.html", "2026-11-24.xlsx");
         }
 
         @Test

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Incremental and full nights give the same reports on MySQL/MariaDB through Connector/J. */
 @RequiresMySql
 @ActiveProfiles("mysql")
-@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=5"})
+@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=5", "recon.organisation-pages=true"})
 class DeltaNightMySqlIntegrationTests extends DeltaNightScenario {
 
     @DynamicPropertySource

@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:steprestart;MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;DB_CLOSE_DELAY=-1",
-        "recon.roots=/", "recon.chunk-size=5"})
+        "recon.roots=/", "recon.chunk-size=5", "recon.organisation-pages=true"})
 class StepRestartTests extends StepRestartScenario {
 
     @Override

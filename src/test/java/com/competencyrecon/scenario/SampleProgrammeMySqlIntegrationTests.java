@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RequiresMySql
 @ActiveProfiles("mysql")
-@SpringBootTest(properties = "recon.roots=/")
+@SpringBootTest(properties = {"recon.roots=/", "recon.organisation-pages=true"})
 class SampleProgrammeMySqlIntegrationTests extends SampleProgrammeScenario {
 
     @DynamicPropertySource

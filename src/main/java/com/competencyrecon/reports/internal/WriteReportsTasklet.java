@@ -73,7 +73,9 @@ public class WriteReportsTasklet implements Tasklet {
         this.feeds = feeds;
         this.memberships = memberships;
         this.jobRepository = jobRepository;
-        this.pages = new OrganisationPagesWriter(catalog, asOf, organizations, results, snapshots);
+        // Without snapshots to explain them from, no organisation pages (recon.organisation-pages).
+        this.pages = snapshots == null ? null : new OrganisationPagesWriter(catalog, asOf, organizations, results,
+                snapshots);
     }
 
     @Override
@@ -91,8 +93,10 @@ public class WriteReportsTasklet implements Tasklet {
             reports.writeRejects(staged, each -> feeds.rejectsOf(date, each));
             List<String> files = new ArrayList<>(NightReports.CSV_FILES);
             files.add(reports.writeWorkbook(staged));
-            pageCount = pages.write(staged, standings);
-            files.add(PageNames.INDEX);
+            pageCount = pages == null ? 0 : pages.write(staged, standings);
+            if (pages != null) {
+                files.add(PageNames.INDEX);
+            }
             Optional<LocalDate> earlier = results.nightBefore(date);
             int[] total = {0};
             List<Summary.Change> changes = earlier.map(e -> reports.changes(each -> results.changesSince(date, e, each),
