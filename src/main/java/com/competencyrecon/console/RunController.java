@@ -6,7 +6,6 @@ import com.competencyrecon.operations.RunHistory;
 import com.competencyrecon.operations.RunView;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -115,12 +114,7 @@ class RunController {
     }
 
     private RunView find(long id) {
-        try {
-            return history.run(id).orElseThrow(() -> new ConsoleAdvice.NotFound("no run " + id));
-        } catch (EmptyResultDataAccessException e) {
-            // The job repository of Batch 6 throws for an unknown id where it used to answer null.
-            throw new ConsoleAdvice.NotFound("no run " + id);
-        }
+        return history.run(id).orElseThrow(() -> new ConsoleAdvice.NotFound("no run " + id));
     }
 
     private static List<StepRow> steps(RunView run) {

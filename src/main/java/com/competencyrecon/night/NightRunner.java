@@ -92,16 +92,15 @@ public class NightRunner {
      * The refusal a call for {@code date} would get because the night already COMPLETED, or null when it has
      * not: a range of nights skips those without looking at their parameters (their folders may be gone).
      */
-    public Refusal alreadyCompleted(java.time.LocalDate date) {
+    public Refusal alreadyCompleted(LocalDate date) {
         return completedRefusal(date, lastRun(date));
     }
 
-    private JobExecution lastRun(java.time.LocalDate date) {
-        return jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, new JobParametersBuilder()
-                .addString(NightParameters.BUSINESS_DATE, date.toString(), true).toJobParameters());
+    private JobExecution lastRun(LocalDate date) {
+        return jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying(date));
     }
 
-    private static Refusal completedRefusal(java.time.LocalDate date, JobExecution last) {
+    private static Refusal completedRefusal(LocalDate date, JobExecution last) {
         if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
             return null;
         }
@@ -137,7 +136,7 @@ public class NightRunner {
         try {
             return runLocked(businessDate, inputDir, reportDir, catalog, night -> background.operator(() -> {
                 try {
-                    ended(night, jobRepository.getLastJobExecution(NightlyJobConfig.JOB_NAME, identifying(night)));
+                    ended(night, lastRun(night.businessDate()));
                 } finally {
                     release(lock.get());
                 }
@@ -181,7 +180,7 @@ public class NightRunner {
                         night.businessDate(), last.getStatus());
             }
         }
-        JobParametersBuilder parameters = new JobParametersBuilder(identifying(night))
+        JobParametersBuilder parameters = new JobParametersBuilder(identifying(night.businessDate()))
                 .addString(NightParameters.INPUT_DIR, night.inputDir().toString(), false)
                 .addString(NightParameters.REPORT_DIR, night.reportDir().toString(), false);
         if (night.catalog() != null) {
@@ -202,9 +201,9 @@ public class NightRunner {
     }
 
     /** The parameter that identifies a night's job instance: its business date. */
-    private static JobParameters identifying(NightParameters night) {
-        return new JobParametersBuilder().addString(NightParameters.BUSINESS_DATE, night.businessDate().toString(),
-                true).toJobParameters();
+    private static JobParameters identifying(LocalDate date) {
+        return new JobParametersBuilder().addString(NightParameters.BUSINESS_DATE, date.toString(), true)
+                .toJobParameters();
     }
 
     /** Logs how a night ended. */
