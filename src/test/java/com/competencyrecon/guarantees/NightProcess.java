@@ -41,10 +41,8 @@ final class NightProcess {
      */
     static NightProcess start(Path roots, Path workDir, String url, String user, String password, String date, Path inputDir,
                               Path reportDir, List<String> settings, String attempt) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-jar", jar().toAbsolutePath().toString(),
-                "--spring.profiles.active=mysql", "--spring.batch.job.name=nightlyReconciliation",
+        List<String> command = new ArrayList<>(QuickStartJar.javaCommand("-Xmx1g"));
+        command.addAll(List.of("--spring.profiles.active=mysql", "--spring.batch.job.name=nightlyReconciliation",
                 "--recon.roots=" + roots.toAbsolutePath()));
         command.addAll(settings);
         command.addAll(List.of("businessDate=" + date, "inputDir=" + inputDir.toAbsolutePath(),
