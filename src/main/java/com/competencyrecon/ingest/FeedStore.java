@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public interface FeedStore {
 
+    /** Whether the feed's table holds no row at all. */
+    <R> boolean isEmpty(FeedSpec<R> spec);
+
     /** The stored rows with the keys of the given rows, by {@link FeedSpec#key(Object) key}. */
     <R> Map<String, Stored<R>> find(FeedSpec<R> spec, Collection<R> rows);
 

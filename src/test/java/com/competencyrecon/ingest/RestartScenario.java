@@ -93,6 +93,11 @@ abstract class RestartScenario {
         }
 
         @Override
+        public <R> boolean isEmpty(FeedSpec<R> spec) {
+            return delegate.isEmpty(spec);
+        }
+
+        @Override
         public <R> Map<String, Stored<R>> find(FeedSpec<R> spec, Collection<R> rows) {
             return delegate.find(spec, rows);
         }

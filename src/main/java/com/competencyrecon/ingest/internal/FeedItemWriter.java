@@ -35,6 +35,10 @@ public class FeedItemWriter<R> implements ItemWriter<FeedItem<R>> {
     private final JdbcFeedLog feedLog;
     private final int rejectLimit;
     private final ReconMetrics metrics;
+    /** Whether this step's first chunk found the table empty; null until that chunk. */
+    private Boolean startedOnEmptyTable;
+    /** When it did, the keys the step has stored since: the only ones a look-up can find. */
+    private DeliveredKeys delivered;
 
     public FeedItemWriter(FeedSpec<R> spec, LocalDate businessDate, FeedStore store, FeedLookups lookups,
                           JdbcFeedLog feedLog, int rejectLimit, ReconMetrics metrics) {
@@ -47,11 +51,26 @@ public class FeedItemWriter<R> implements ItemWriter<FeedItem<R>> {
         this.metrics = metrics;
     }
 
+    /**
+     * The stored rows of the chunk's keys. A step that began on an empty table (a programme's first load) can
+     * find only what it stored itself, so it looks up just the keys it may have stored already, the rare key
+     * repeated further down the file, and not every key of every chunk.
+     */
+    private Map<String, Stored<R>> find(List<R> parsed) {
+        if (startedOnEmptyTable == null) {
+            startedOnEmptyTable = store.isEmpty(spec);
+            delivered = startedOnEmptyTable ? new DeliveredKeys() : null;
+        }
+        List<R> toFind = delivered == null ? parsed
+                : parsed.stream().filter(row -> delivered.mightContain(spec.key(row))).toList();
+        return toFind.isEmpty() ? Map.of() : store.find(spec, toFind);
+    }
+
     @Override
     public void write(Chunk<? extends FeedItem<R>> chunk) {
         List<FeedItem<R>> items = new ArrayList<>(chunk.getItems());
         List<R> parsed = items.stream().filter(i -> !i.isRejected()).map(FeedItem::row).toList();
-        Map<String, Stored<R>> stored = store.find(spec, parsed);
+        Map<String, Stored<R>> stored = find(parsed);
         FeedSpec.RowCheck<R> references = spec.check(parsed, lookups);
 
         List<Reject> rejects = new ArrayList<>();
@@ -94,6 +113,9 @@ public class FeedItemWriter<R> implements ItemWriter<FeedItem<R>> {
             }
         }
         store.save(spec, businessDate, inserts, updates);
+        if (delivered != null) {
+            inserts.forEach(item -> delivered.add(spec.key(item.row())));
+        }
         store.touch(spec, businessDate, unchanged);
         feedLog.record(businessDate, spec.feed(), rejects);
         String feed = spec.feed().fileName();

@@ -16,6 +16,9 @@ interface FeedTable<R> {
 
     Feed feed();
 
+    /** The table's name. */
+    String table();
+
     /** The stored rows with the keys of the given rows. */
     List<Stored<R>> find(Collection<R> rows);
 

@@ -101,6 +101,11 @@ public class JdbcAchievements implements BulkFeedTable<Row> {
     }
 
     @Override
+    public String table() {
+        return "achievement";
+    }
+
+    @Override
     public Feed feed() {
         return Feed.ACHIEVEMENTS;
     }

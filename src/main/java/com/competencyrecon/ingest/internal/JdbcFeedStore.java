@@ -64,6 +64,11 @@ public class JdbcFeedStore implements FeedStore {
     }
 
     @Override
+    public <R> boolean isEmpty(FeedSpec<R> spec) {
+        return jdbc.queryForList("SELECT 1 FROM " + table(spec).table() + " LIMIT 1").isEmpty();
+    }
+
+    @Override
     public <R> Map<String, Stored<R>> find(FeedSpec<R> spec, Collection<R> rows) {
         Map<String, Stored<R>> found = new HashMap<>();
         for (Stored<R> stored : table(spec).find(rows)) {

@@ -130,6 +130,11 @@ public class JdbcLinkEvents implements LinkHistory, FeedTable<Row> {
     }
 
     @Override
+    public String table() {
+        return "msa_link_event";
+    }
+
+    @Override
     public Feed feed() {
         return Feed.MSA_LINKS;
     }

@@ -72,6 +72,11 @@ public class JdbcMembershipOrders implements MembershipOrders, FeedTable<Row> {
     }
 
     @Override
+    public String table() {
+        return "membership_order";
+    }
+
+    @Override
     public Feed feed() {
         return Feed.MEMBERSHIPS;
     }

@@ -86,6 +86,11 @@ public class JdbcMetricValues implements BulkFeedTable<Row> {
     }
 
     @Override
+    public String table() {
+        return "metric_value";
+    }
+
+    @Override
     public Feed feed() {
         return Feed.METRICS;
     }

@@ -104,6 +104,11 @@ public class JdbcOrganizations implements Organizations, FeedTable<Row> {
     }
 
     @Override
+    public String table() {
+        return "organization";
+    }
+
+    @Override
     public Feed feed() {
         return Feed.ORGANIZATIONS;
     }

@@ -75,6 +75,11 @@ public class JdbcOverrideGrants implements FeedTable<Row> {
     }
 
     @Override
+    public String table() {
+        return "override_grant";
+    }
+
+    @Override
     public Feed feed() {
         return Feed.OVERRIDES;
     }

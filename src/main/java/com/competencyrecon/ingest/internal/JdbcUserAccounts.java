@@ -93,6 +93,11 @@ public class JdbcUserAccounts implements BulkFeedTable<Row> {
     }
 
     @Override
+    public String table() {
+        return "user_account";
+    }
+
+    @Override
     public Feed feed() {
         return Feed.USERS;
     }
