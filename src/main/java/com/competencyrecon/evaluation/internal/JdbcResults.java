@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -170,14 +171,60 @@ public class JdbcResults implements Results {
                 .addValue("level", h.level().name())).toArray(MapSqlParameterSource[]::new);
     }
 
+    /**
+     * Stores each level met, writing only what differs from the stored row: most nights an organisation meets
+     * a level as before, by the same path and people, and only the night it was last met moves on.
+     */
     @Override
     public void met(List<LevelMet> levels) {
         if (levels.isEmpty()) {
             return;
         }
-        MapSqlParameterSource[] keys = levels.stream().map(m -> new MapSqlParameterSource().addValue("org", m.orgId())
+        Map<String, LevelMet> stored = new HashMap<>();
+        lastMet(levels.stream().map(LevelMet::orgId).distinct().toList()).values()
+                .forEach(list -> list.forEach(m -> stored.put(key(m), m)));
+        List<LevelMet> replaced = new ArrayList<>();
+        List<LevelMet> redated = new ArrayList<>();
+        for (LevelMet m : levels) {
+            LevelMet before = stored.get(key(m));
+            if (before == null || !before.path().equals(m.path())
+                    || !contributionsOf(before).equals(contributionsOf(m))) {
+                replaced.add(m);
+            } else if (!before.lastMetOn().equals(m.lastMetOn())) {
+                redated.add(m);
+            }
+        }
+        jdbc.batchUpdate("""
+                UPDATE level_met SET last_met_on = :date WHERE org_id = :org AND competency = :competency AND level = :level""",
+                levelParameters(redated));
+        replace(replaced);
+    }
+
+    private static String key(LevelMet m) {
+        return m.orgId() + "|" + m.competency() + "|" + m.level();
+    }
+
+    /** A level's contributions as stored: by kind and subject (the key), an absent detail as empty. */
+    private static Map<String, List<String>> contributionsOf(LevelMet m) {
+        Map<String, List<String>> byKey = new HashMap<>();
+        for (Contribution c : m.contributions()) {
+            byKey.put(c.kind() + "|" + c.subject(),
+                    Arrays.asList(c.userId(), c.detail() == null ? "" : c.detail()));
+        }
+        return byKey;
+    }
+
+    private static MapSqlParameterSource[] levelParameters(List<LevelMet> levels) {
+        return levels.stream().map(m -> new MapSqlParameterSource().addValue("org", m.orgId())
                 .addValue("competency", m.competency()).addValue("level", m.level().name())
                 .addValue("date", m.lastMetOn()).addValue("path", m.path())).toArray(MapSqlParameterSource[]::new);
+    }
+
+    private void replace(List<LevelMet> levels) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] keys = levelParameters(levels);
         jdbc.batchUpdate("DELETE FROM level_met WHERE org_id = :org AND competency = :competency AND level = :level",
                 keys);
         jdbc.batchUpdate("""
