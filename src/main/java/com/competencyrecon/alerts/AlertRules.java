@@ -4,6 +4,7 @@ import com.competencyrecon.catalog.Catalog;
 import com.competencyrecon.catalog.Competency;
 import com.competencyrecon.catalog.Level;
 import com.competencyrecon.catalog.Market;
+import com.competencyrecon.evaluation.AsOf;
 import com.competencyrecon.evaluation.CompetencyResult;
 import com.competencyrecon.evaluation.OverrideGrant;
 import com.competencyrecon.membership.MembershipStanding;
@@ -15,7 +16,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The conditions that hold tonight, from the memberships' standings and the night's results. Each
@@ -34,6 +37,18 @@ public final class AlertRules {
 
     public AlertRules(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * The organisations whose conditions tonight name causes (a displayed level no longer met, an override
+     * that lapsed), found by a dry run of {@link #conditions}: only their history need be read.
+     */
+    public Set<String> needingCauses(LocalDate night, Map<String, MembershipStanding> standings,
+                                     List<CompetencyResult> results, Map<String, Market> markets,
+                                     Map<String, List<OverrideGrant>> overrides, AsOf asOf) {
+        Set<String> asked = new TreeSet<>();
+        conditions(night, standings, results, markets, overrides, Causes.dryRun(catalog, asOf, asked));
+        return asked;
     }
 
     /**

@@ -72,16 +72,35 @@ public final class Causes {
     private final CompetencyEvaluator evaluator;
     private final AsOf asOf;
     private final History history;
+    /** In a dry run, the organisations whose causes were asked for; else null. */
+    private final Set<String> asked;
 
     public Causes(Catalog catalog, AsOf asOf, History history) {
+        this(catalog, asOf, history, null);
+    }
+
+    private Causes(Catalog catalog, AsOf asOf, History history, Set<String> asked) {
         this.catalog = catalog;
         this.evaluator = new CompetencyEvaluator(catalog);
         this.asOf = asOf;
         this.history = history;
+        this.asked = asked;
+    }
+
+    /**
+     * Causes that only note which organisations they are asked about and name none: a dry run of the rules
+     * tells which organisations' history a night must read, usually few of them.
+     */
+    static Causes dryRun(Catalog catalog, AsOf asOf, Set<String> asked) {
+        return new Causes(catalog, asOf, History.NONE, asked);
     }
 
     /** The causes for an organisation no longer meeting {@code competency} at {@code level}. */
     public List<String> of(String orgId, Market market, String competency, Level level) {
+        if (asked != null) {
+            asked.add(orgId);
+            return List.of();
+        }
         Optional<LevelMet> made = history.lastMet().getOrDefault(orgId, List.of()).stream()
                 .filter(m -> m.competency().equals(competency) && m.level() == level).findFirst();
         Set<String> causes = new TreeSet<>();

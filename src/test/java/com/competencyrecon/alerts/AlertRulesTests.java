@@ -81,6 +81,11 @@ class AlertRulesTests {
             return new AlertRules(CATALOG).conditions(D, standings, results, markets, byOrg, causes);
         }
 
+        java.util.Set<String> needingCauses() {
+            return new AlertRules(CATALOG).needingCauses(D, standings, results, markets, Map.of("O1", overrides),
+                    TONIGHT);
+        }
+
         List<AlertCondition> conditions(AlertType type) {
             return conditions().stream().filter(c -> c.type() == type).toList();
         }
@@ -94,6 +99,29 @@ class AlertRulesTests {
 
     private static CompetencyResult met(Level attained, Level displayed) {
         return result(attained, attained, displayed, attained, null);
+    }
+
+    /** Only the organisations whose conditions name causes have their history read. */
+    @Nested
+    class NeedingCauses {
+
+        @Test
+        void anOrganisationNoLongerMeetingItsDisplayedLevelNeedsItsCauses() {
+            assertThat(night().silverMember().result(result(Level.NONE, Level.NONE, Level.SILVER, Level.NONE, null))
+                    .needingCauses()).containsExactly("O1");
+        }
+
+        @Test
+        void anOrganisationWhoseOverrideLapsedNeedsItsCauses() {
+            assertThat(night().silverMember().result(met(Level.NONE, Level.SILVER))
+                    .override("ovr-1", Level.SILVER, D.minusDays(1)).needingCauses()).containsExactly("O1");
+        }
+
+        @Test
+        void anOrganisationMeetingWhatItShowsNeedsNone() {
+            assertThat(night().goldMember().result(met(Level.GOLD, Level.GOLD)).needingCauses()).isEmpty();
+            assertThat(night().result(met(Level.SILVER, Level.NONE)).needingCauses()).isEmpty();
+        }
     }
 
     @Nested

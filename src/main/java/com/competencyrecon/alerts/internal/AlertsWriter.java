@@ -12,6 +12,7 @@ import com.competencyrecon.evaluation.CompetencyResult;
 import com.competencyrecon.evaluation.Evidence;
 import com.competencyrecon.evaluation.LevelMet;
 import com.competencyrecon.evaluation.OrgRow;
+import com.competencyrecon.evaluation.OverrideGrant;
 import com.competencyrecon.evaluation.Results;
 import com.competencyrecon.membership.MembershipOrder;
 import com.competencyrecon.membership.MembershipOrders;
@@ -79,15 +80,20 @@ public class AlertsWriter implements ItemWriter<OrgRow> {
             return;
         }
         List<CompetencyResult> tonight = results.on(night, orgIds);
-        Map<String, List<LevelMet>> lastMet = results.lastMet(orgIds);
+        Map<String, MembershipStanding> standings = standings(orgIds, night);
+        Map<String, List<OverrideGrant>> overrides = evidence.overridesOf(orgIds);
+        // What last made each level, and what became of it, is read only for the organisations whose
+        // conditions name causes: most organisations of most nights have none.
+        Set<String> explained = rules.needingCauses(night, standings, tonight, markets, overrides, asOf);
+        Map<String, List<LevelMet>> lastMet = load(explained, results::lastMet);
         Set<String> msas = Causes.History.contributingMsas(lastMet);
         Set<String> users = Causes.History.contributingUsers(lastMet);
         Causes.History history = new Causes.History(lastMet, load(msas, links::ofMsas),
                 load(users, linkHistory::users), load(msas, evidence::achievementsOf),
-                evidence.metricsOf(orgIds, asOf.ttmStart(), asOf.ttmEnd()), evidence.overridesOf(orgIds));
+                load(explained, ids -> evidence.metricsOf(ids, asOf.ttmStart(), asOf.ttmEnd())), overrides);
 
-        List<AlertCondition> conditions = rules.conditions(night, standings(orgIds, night), tonight, markets,
-                history.overrides(), new Causes(catalog, asOf, history));
+        List<AlertCondition> conditions = rules.conditions(night, standings, tonight, markets,
+                overrides, new Causes(catalog, asOf, history));
         AlertLedger.Changes changes = AlertLedger.changes(night, alerts.relevantTo(night, orgIds),
                 alerts.everRaised(conditions), conditions);
         alerts.apply(changes);

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * The one owner of {@code competency_result}, {@code held_level}, {@code level_met} and
- * {@code level_met_contribution}: the only place their rows are mapped.
+ * {@code level_met_contribution}: the only place their rows are mapped. Long because the four tables are
+ * written together by evaluation and read together by alerts, reports and the console.
  */
 @Repository
 public class JdbcResults implements Results {
