@@ -27,6 +27,9 @@ final class NightProcess {
         }
     }
 
+    /** The client compiler only: these processes live seconds, and start a good deal faster without C2. */
+    private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
     private final Process process;
     private final Path log;
 
@@ -42,7 +45,7 @@ final class NightProcess {
     static NightProcess start(Path roots, Path workDir, String url, String user, String password, String date, Path inputDir,
                               Path reportDir, List<String> settings, String attempt) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", QUICK_START,
                 "-jar", jar().toAbsolutePath().toString(),
                 "--spring.profiles.active=mysql", "--spring.batch.job.name=nightlyReconciliation",
                 "--recon.roots=" + roots.toAbsolutePath()));
@@ -57,6 +60,39 @@ final class NightProcess {
         env.put("RECON_DB_USER", user);
         env.put("RECON_DB_PASSWORD", password);
         return new NightProcess(builder.start(), log);
+    }
+
+    /**
+     * Starts the scheduling service ({@code serve}) on the database {@code url}, with the descriptors of
+     * {@code jobsDir}, on a port of the system's choosing, with the given extra settings; its output goes to
+     * {@code workDir/serve-<name>.log}.
+     */
+    static NightProcess serve(Path roots, Path workDir, String url, String user, String password, Path jobsDir,
+                              List<String> settings, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", QUICK_START,
+                "-jar", jar().toAbsolutePath().toString(), "serve",
+                "--spring.profiles.active=mysql", "--server.port=0",
+                "--recon.roots=" + roots.toAbsolutePath(), "--recon.jobs-dir=" + jobsDir.toAbsolutePath()));
+        command.addAll(settings);
+        Path log = workDir.resolve("serve-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("RECON_DB_URL", url);
+        env.put("RECON_DB_USER", user);
+        env.put("RECON_DB_PASSWORD", password);
+        return new NightProcess(builder.start(), log);
+    }
+
+    /** Sends SIGTERM ({@link Process#destroy()} on Unix), as a supervisor stopping the process does, and waits. */
+    int terminate(int seconds) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the process did not end within " + seconds + " s of SIGTERM; see " + log);
+        }
+        return process.exitValue();
     }
 
     boolean isAlive() {
