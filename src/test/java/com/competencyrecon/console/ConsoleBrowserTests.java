@@ -89,6 +89,8 @@ class ConsoleBrowserTests {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // A click that posts a form can return before the next page is there: look for elements a while.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -178,13 +180,15 @@ class ConsoleBrowserTests {
         fill(form.findElement(By.id("inputRoot")), Path.of("sample-data/nights").toAbsolutePath().toString());
         fill(form.findElement(By.id("backfillReportDir")), WORK.resolve("reports").toString());
         shoot("backfill-form");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        // Without the ticked confirmation the browser does not send the form.
-        assertThat(browser.findElements(By.cssSelector(".notice"))).isEmpty();
-        form = browser.findElement(By.id("start-backfill"));
+        // Without the ticked confirmation the browser does not send the form (and the server would refuse it).
+        assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].checkValidity()", form))
+                .isEqualTo(false);
         form.findElement(By.id("confirm-backfill")).click();
+        assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].checkValidity()", form))
+                .isEqualTo(true);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+        WebElement notice = until(() -> browser.findElement(By.cssSelector(".notice")));
+        assertThat(notice.getText())
                 .contains("The backfill " + from + " to " + to + " has started: it runs " + from + ", " + to);
         shoot("backfill-started");
         until(() -> {
@@ -206,7 +210,9 @@ class ConsoleBrowserTests {
         fill(form.findElement(By.id("reportDir")), WORK.resolve("reports").toString());
         form.findElement(By.id("confirm-start")).click();
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("The night " + date + " has started");
+        // The notice is on the page the post redirects to: wait for it rather than read the page being left.
+        assertThat(until(() -> browser.findElement(By.cssSelector(".notice"))).getText())
+                .contains("The night " + date + " has started");
 
         WebElement runLink = until(() -> {
             open("/console/nights?from=" + date + "&to=" + date);
