@@ -2,12 +2,14 @@ package com.competencyrecon.cli;
 
 import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.night.NightlyJobConfig;
+import com.competencyrecon.night.RunningNights;
 import com.competencyrecon.operations.Backfill;
 import com.competencyrecon.operations.OperatorCommands;
 import com.competencyrecon.schedule.ScheduleService;
 import com.competencyrecon.system.ReconProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The program's command line, read with picocli once Spring Boot has started. Spring Boot takes the settings
@@ -48,11 +51,16 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final ScheduleService service;
     private final OperatorCommands commands;
     private final JsonMapper json;
-    private int exitCode;
+    private final RunningNights nights;
+    private volatile int exitCode;
     private boolean oneShot;
+    /** Counted down when a one-shot command has ended because the process was asked to end while it ran. */
+    private final CountDownLatch endedByShutdown = new CountDownLatch(1);
+    private volatile boolean commandRunning;
 
     public CommandLine(NightRunner runner, Backfill backfill, Environment environment, ReconProperties properties,
-                       ScheduleService service, OperatorCommands commands, JsonMapper json) {
+                       ScheduleService service, OperatorCommands commands, JsonMapper json, RunningNights nights) {
+        this.nights = nights;
         this.runner = runner;
         this.backfill = backfill;
         this.environment = environment;
@@ -92,7 +100,55 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             argv.add("serve");
         }
         oneShot = !"serve".equals(argv.get(0));
+        if (!oneShot) {
+            exitCode = commandLine().execute(argv.toArray(String[]::new));
+            return;
+        }
+        SpringApplication.getShutdownHandlers().add(this::exitWithTheCommandsCode);
+        commandRunning = true;
         exitCode = commandLine().execute(argv.toArray(String[]::new));
+        endOfCommand();
+    }
+
+    /**
+     * A one-shot command ended. When the process was asked to end meanwhile (SIGTERM: its night was stopped), the
+     * shutdown under way closes the application and exits with the command's code; this thread only waits for it.
+     */
+    private void endOfCommand() {
+        if (!nights.closing()) {
+            commandRunning = false;
+            return;
+        }
+        endedByShutdown.countDown();
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Run by Spring Boot's shutdown hook once the application is closed. A JVM ending on a signal exits with
+     * 128 + the signal (143 for SIGTERM); a night stopped by SIGTERM is a night that ran and did not complete, so
+     * the process exits with its command's code (1) instead, as any outside scheduler expects of a one-night run.
+     */
+    private void exitWithTheCommandsCode() {
+        if (!commandRunning) {
+            return;
+        }
+        try {
+            long seconds = properties.shutdownWait().toSeconds() + 10;
+            if (endedByShutdown.await(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(exitCode);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether this start ran a command and should exit, rather than stay up as the scheduling service. */

@@ -1,5 +1,6 @@
 package com.competencyrecon.console;
 
+import com.competencyrecon.operations.OperatorService;
 import com.competencyrecon.schedule.JobDescriptor;
 import com.competencyrecon.schedule.JobDescriptors;
 import com.competencyrecon.system.ReconProperties;
@@ -23,10 +24,12 @@ import java.util.TreeMap;
 class SchedulesController {
 
     static final int NEXT_FIRINGS = 5;
+    static final int LATEST_FIRINGS = 20;
 
     /** A descriptor as the page shows it; the next firings are in the descriptor's time zone. */
     record ScheduleRow(String name, String job, String cron, String timeZone, boolean enabled,
-                       int businessDateOffsetDays, TreeMap<String, String> parameters, List<Firing> nextFirings) {
+                       int businessDateOffsetDays, TreeMap<String, String> parameters, List<Firing> nextFirings,
+                       JobDescriptor.CatchUp catchUp) {
     }
 
     /** A firing: when, in the descriptor's zone, and the night it reconciles (the day due plus the offset). */
@@ -38,9 +41,11 @@ class SchedulesController {
     }
 
     private final ReconProperties properties;
+    private final OperatorService operations;
 
-    SchedulesController(ReconProperties properties) {
+    SchedulesController(ReconProperties properties, OperatorService operations) {
         this.properties = properties;
+        this.operations = operations;
     }
 
     @GetMapping("/console/schedules")
@@ -49,9 +54,10 @@ class SchedulesController {
         for (JobDescriptor d : JobDescriptors.read(Path.of(properties.jobsDir()))) {
             rows.add(new ScheduleRow(d.name(), d.job(), d.cron(), d.timeZone().getId(), d.enabled(),
                     d.businessDateOffsetDays(), new TreeMap<>(d.parameters()),
-                    d.enabled() ? nextFirings(d) : List.of()));
+                    d.enabled() ? nextFirings(d) : List.of(), d.catchUp()));
         }
         model.addAttribute("schedules", rows);
+        model.addAttribute("firings", operations.firings(LATEST_FIRINGS));
         model.addAttribute("jobsDir", properties.jobsDir());
         return "console/schedules";
     }

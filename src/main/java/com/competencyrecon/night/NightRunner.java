@@ -36,11 +36,13 @@ public class NightRunner {
     private final RunLock runLock;
     private final BackgroundNights background;
     private final NightOrder order;
+    private final RunningNights running;
 
     public NightRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
-                       NightParametersValidator validator, RunLock runLock,
+                       NightParametersValidator validator, RunLock runLock, RunningNights running,
                        ObjectProvider<ObservationRegistry> observations) {
         this.runLock = runLock;
+        this.running = running;
         this.background = new BackgroundNights(jobRepository, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -110,14 +112,22 @@ public class NightRunner {
 
     /** Runs the night on this thread and answers when it has ended (the command line's one-night run). */
     public Outcome run(String businessDate, String inputDir, String reportDir, String catalog) {
-        Optional<AutoCloseable> lock = runLock.tryAcquire();
-        if (lock.isEmpty()) {
-            return anotherRunning();
+        Optional<AutoCloseable> entry = running.enter();
+        if (entry.isEmpty()) {
+            return shuttingDown();
         }
         try {
-            return runLocked(businessDate, inputDir, reportDir, catalog, night -> jobOperator);
+            Optional<AutoCloseable> lock = runLock.tryAcquire();
+            if (lock.isEmpty()) {
+                return anotherRunning();
+            }
+            try {
+                return runLocked(businessDate, inputDir, reportDir, catalog, night -> jobOperator);
+            } finally {
+                release(lock.get());
+            }
         } finally {
-            release(lock.get());
+            release(entry.get());
         }
     }
 
@@ -128,8 +138,13 @@ public class NightRunner {
      * run. The thread running the night releases the lock when the night ends.
      */
     public Outcome launch(String businessDate, String inputDir, String reportDir, String catalog) {
+        Optional<AutoCloseable> entry = running.enter();
+        if (entry.isEmpty()) {
+            return shuttingDown();
+        }
         Optional<AutoCloseable> lock = runLock.tryAcquire();
         if (lock.isEmpty()) {
+            release(entry.get());
             return anotherRunning();
         }
         AtomicBoolean handedOver = new AtomicBoolean();
@@ -139,13 +154,20 @@ public class NightRunner {
                     ended(night, lastRun(night.businessDate()));
                 } finally {
                     release(lock.get());
+                    release(entry.get());
                 }
             }, handedOver));
         } finally {
             if (!handedOver.get()) {
                 release(lock.get());
+                release(entry.get());
             }
         }
+    }
+
+    private static Outcome shuttingDown() {
+        return new Outcome(null, new Refusal(Refusal.Reason.SHUTTING_DOWN,
+                "the process is ending: its running nights are being stopped and no night starts now"));
     }
 
     private static Outcome anotherRunning() {

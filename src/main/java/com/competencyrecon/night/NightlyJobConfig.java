@@ -46,12 +46,13 @@ public class NightlyJobConfig {
                                      Step deriveOwnership, Step carryForward, Step evaluateCompetencies,
                                      Step deriveAlerts, Step writeReports,
                                      NightParametersValidator validator, RunLogContext logContext,
-                                     NightEndNotifier notifier) {
+                                     NightEndNotifier notifier, RunningNights running) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(validator)
                 .listener(logContext)
                 // After the log context, so its end runs first: the notice is logged in the run's own lines.
                 .listener(notifier)
+                .listener(running)
                 .start(ingestOrganizations).next(ingestUsers).next(ingestMsaLinks).next(ingestAchievements)
                 .next(ingestMetrics).next(ingestMemberships).next(ingestOverrides)
                 .next(planNight).next(deriveOwnership).next(carryForward).next(evaluateCompetencies)

@@ -12,6 +12,8 @@ public record Refusal(Reason reason, String message) {
         OUT_OF_ORDER,
         /** Another night holds the run lock. */
         ANOTHER_RUNNING,
+        /** The process is ending (SIGTERM): its running nights are being stopped and none starts. */
+        SHUTTING_DOWN,
         /** The job repository would not start the run. */
         NOT_STARTED
     }

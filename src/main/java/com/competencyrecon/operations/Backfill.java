@@ -4,6 +4,7 @@ import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.night.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -28,9 +31,46 @@ public class Backfill {
     private static final Logger log = LoggerFactory.getLogger(Backfill.class);
 
     private final NightRunner runner;
+    // One thread: nights build on each other, so two backfills started in the background never interleave.
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "backfill");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Backfill(NightRunner runner) {
         this.runner = runner;
+    }
+
+    /** A backfill started in the background: the nights it will run and those it skips as completed. */
+    public record Started(LocalDate from, LocalDate to, List<LocalDate> willRun, List<LocalDate> alreadyCompleted) {
+    }
+
+    /**
+     * Checks the series (its first night still to run would start) and runs it in the background, after any
+     * backfill started before it; the HTTP API and the console start backfills here.
+     *
+     * @throws IllegalArgumentException with the refusal's message when the first night to run would be refused
+     */
+    public Started start(List<Night> nights, String reportDir, String catalog) {
+        Refusal refusal = refusal(nights, reportDir, catalog);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal.message());
+        }
+        List<LocalDate> pending = pending(nights);
+        LocalDate from = nights.get(0).businessDate();
+        LocalDate to = nights.get(nights.size() - 1).businessDate();
+        background.execute(() -> {
+            Result result = run(nights, reportDir, catalog);
+            log.info("Backfill {} to {} ended with exit code {}", from, to, result.exitCode());
+        });
+        return new Started(from, to, pending, nights.stream().map(Night::businessDate)
+                .filter(d -> !pending.contains(d)).toList());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        background.shutdownNow();
     }
 
     /** A night of the series: its business date and the folder of its feeds. */

@@ -93,6 +93,11 @@ public class OperatorCommands {
                         printJson(operations.scheduleViews(), out);
                     } else {
                         operations.schedules().forEach(out::println);
+                        List<com.competencyrecon.schedule.Firing> latest = operations.firings(LATEST_FIRINGS);
+                        if (!latest.isEmpty()) {
+                            out.println("latest firings (newest first):");
+                            latest.forEach(f -> out.println(f.line()));
+                        }
                     }
                 }
                 case "reports" -> reports(args, defaultReportDir, asJson, out);
@@ -104,6 +109,9 @@ public class OperatorCommands {
             return 2;
         }
     }
+
+    /** How many of the firing ledger's latest rows {@code schedules} prints. */
+    static final int LATEST_FIRINGS = 20;
 
     private void runs(Map<String, String> args, boolean asJson, PrintStream out, PrintStream err) {
         int page = number(args, "page", 0);

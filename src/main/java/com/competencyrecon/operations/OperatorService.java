@@ -3,7 +3,9 @@ package com.competencyrecon.operations;
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.schedule.JobDescriptor;
 import com.competencyrecon.schedule.JobDescriptors;
+import com.competencyrecon.schedule.Firing;
 import com.competencyrecon.schedule.ScheduleRegistrar;
+import com.competencyrecon.schedule.FiringLedger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -35,9 +37,11 @@ public class OperatorService {
     private final JobOperator jobOperator;
     private final Scheduler scheduler;
     private final ReconProperties properties;
+    private final FiringLedger firings;
 
     public OperatorService(JobRepository jobRepository, JobOperator jobOperator, Scheduler scheduler,
-                           ReconProperties properties) {
+                           ReconProperties properties, FiringLedger firings) {
+        this.firings = firings;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.scheduler = scheduler;
@@ -77,6 +81,11 @@ public class OperatorService {
     /** The schedules of the descriptors, with the next firing the job store knows of, one line each. */
     public List<String> schedules() {
         return scheduleViews().stream().map(ScheduleView::line).toList();
+    }
+
+    /** The latest firings of every schedule, newest first, from the firing ledger: which node ran which night. */
+    public List<Firing> firings(int limit) {
+        return firings.latest(limit);
     }
 
     /** The schedules of the descriptors, with the next firing the job store knows of. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,12 +36,15 @@ import java.util.stream.Stream;
  * parameters:
  *   inputDir: feeds/{businessDate}
  *   reportDir: reports
+ * catchUp:              # optional: each firing runs the earliest night of the range not completed yet
+ *   from: 2026-11-01
+ *   to: 2026-11-20      # optional: default, the night the firing is due for
  * </pre>
  */
 public final class JobDescriptors {
 
     private static final Set<String> FIELDS = Set.of("job", "cron", "timeZone", "enabled", "businessDateOffsetDays",
-            "parameters");
+            "parameters", "catchUp");
     private static final Set<String> PARAMETERS = Set.of("inputDir", "reportDir", "catalog");
 
     private JobDescriptors() {
@@ -128,7 +132,46 @@ public final class JobDescriptors {
                 throw new JobDescriptorException(file + ": field 'parameters." + required + "' is required");
             }
         }
-        return new JobDescriptor(name, job, cron, zone, (Boolean) enabled, (Integer) offset, values);
+        return new JobDescriptor(name, job, cron, zone, (Boolean) enabled, (Integer) offset, values,
+                catchUp(file, map.get("catchUp")));
+    }
+
+    private static JobDescriptor.CatchUp catchUp(Path file, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> range)) {
+            throw new JobDescriptorException(file + ": field 'catchUp' is a mapping with from (and to)");
+        }
+        for (Object key : range.keySet()) {
+            if (!Set.of("from", "to").contains(String.valueOf(key))) {
+                throw new JobDescriptorException(file + ": unknown field 'catchUp." + key + "' (known: from, to)");
+            }
+        }
+        LocalDate from = date(file, "catchUp.from", range.get("from"));
+        if (from == null) {
+            throw new JobDescriptorException(file + ": field 'catchUp.from' is required (the first night, YYYY-MM-DD)");
+        }
+        LocalDate to = date(file, "catchUp.to", range.get("to"));
+        if (to != null && to.isBefore(from)) {
+            throw new JobDescriptorException(file + ": field 'catchUp.to': " + to + " is before from " + from);
+        }
+        return new JobDescriptor.CatchUp(from, to);
+    }
+
+    /** YAML reads an unquoted 2026-11-01 as a timestamp at midnight UTC, a quoted one as text: both are dates. */
+    private static LocalDate date(Path file, String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.util.Date d) {
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(String.valueOf(value).strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new JobDescriptorException(file + ": field '" + field + "': '" + value + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     private static String text(Path file, Map<?, ?> map, String field, boolean required) {

@@ -1,6 +1,7 @@
 package com.competencyrecon.schedule;
 
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -8,11 +9,13 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
@@ -34,6 +37,20 @@ public class ScheduleRegistrar {
 
     public ScheduleRegistrar(Scheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /**
+     * Whether the job store holds this schedule as the descriptor says it (the same cron, zone and parameters):
+     * a service joining a running cluster then leaves its trigger alone, with the firing it is waiting for.
+     */
+    private boolean unchanged(JobDetail job, JobDescriptor d) throws SchedulerException {
+        JobDetail stored = scheduler.getJobDetail(job.getKey());
+        Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(d.name(), GROUP));
+        return stored != null && trigger instanceof CronTrigger cron && cron.getCronExpression().equals(d.cron())
+                && cron.getTimeZone().getID().equals(d.timeZone().getId())
+                && cron.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW
+                && new HashMap<>(stored.getJobDataMap().getWrappedMap())
+                .equals(new HashMap<>(job.getJobDataMap().getWrappedMap()));
     }
 
     public void register(List<JobDescriptor> descriptors) throws SchedulerException {
@@ -59,12 +76,24 @@ public class ScheduleRegistrar {
             if (d.parameters().containsKey("catalog")) {
                 builder.usingJobData(ScheduledNight.CATALOG, d.parameters().get("catalog"));
             }
+            if (d.catchUp() != null) {
+                builder.usingJobData(ScheduledNight.CATCH_UP_FROM, d.catchUp().from().toString());
+                if (d.catchUp().to() != null) {
+                    builder.usingJobData(ScheduledNight.CATCH_UP_TO, d.catchUp().to().toString());
+                }
+            }
             JobDetail job = builder.build();
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(d.name(), GROUP).forJob(job)
                     .withSchedule(CronScheduleBuilder.cronSchedule(d.cron())
                             .inTimeZone(TimeZone.getTimeZone(d.timeZone()))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
+            if (unchanged(job, d)) {
+                // Another node of the cluster registered it already: replacing it would move its next firing.
+                log.info("Schedule {}: unchanged, next {}", d.name(), scheduler.getTrigger(trigger.getKey())
+                        .getNextFireTime());
+                continue;
+            }
             scheduler.scheduleJob(job, Set.of(trigger), true);
             log.info("Schedule {}: {} at '{}' ({}), next {}", d.name(), d.job(), d.cron(), d.timeZone(),
                     scheduler.getTrigger(trigger.getKey()).getNextFireTime());

@@ -40,6 +40,8 @@ import java.util.List;
  *                         since the previous one; {@code full}: every organisation, every night
  * @param health           what the scheduling service's health says of the nights
  * @param metrics          where a one-night run sends its metrics before it exits
+ * @param shutdownWait     how long a process asked to end (SIGTERM) waits for its running night to stop at its
+ *                         next chunk before it closes the database anyway
  */
 @Validated
 @ConfigurationProperties("recon")
@@ -61,7 +63,8 @@ public record ReconProperties(
         @DefaultValue("logs") String logDir,
         @NotNull @DefaultValue("incremental") Evaluation evaluation,
         @NotNull @Valid @DefaultValue Health health,
-        @NotNull @Valid @DefaultValue Metrics metrics) {
+        @NotNull @Valid @DefaultValue Metrics metrics,
+        @NotNull @DefaultValue("30s") Duration shutdownWait) {
 
     /**
      * The health of the nights.

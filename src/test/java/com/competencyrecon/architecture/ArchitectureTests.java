@@ -98,7 +98,8 @@ class ArchitectureTests {
                 Map.entry("alert", "alerts/internal/JdbcAlerts.java"),
                 Map.entry("night_plan", "plan/internal/JdbcNightPlans.java"),
                 Map.entry("night_msa", "plan/internal/JdbcNightPlans.java"),
-                Map.entry("night_org", "plan/internal/JdbcNightPlans.java"));
+                Map.entry("night_org", "plan/internal/JdbcNightPlans.java"),
+                Map.entry("schedule_firing", "schedule/FiringLedger.java"));
 
         @Test
         void eachIsNamedInSqlByItsOwnerAlone() throws IOException {

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser (headless Chromium): an operator starts the first sample night, watches it
- * complete, opens its summary and downloads a report; an analyst then finds nothing that changes anything.
+ * complete, opens its summary and downloads a report, then starts a backfill of the other two nights and sees
+ * both complete; an analyst then finds nothing that changes anything, and a backfill posted anyway is refused.
  * Each page is photographed under {@code target/console-screenshots/}. Without Chromium the test is skipped
  * with a message, except on CI ({@code CI=true}), where a missing browser is a failure.
  */
@@ -48,6 +49,7 @@ class ConsoleBrowserTests {
 
     static final String NIGHT = "2026-11-23";
     static final String SECOND_NIGHT = "2026-11-24";
+    static final String THIRD_NIGHT = "2026-11-25";
     static final Path WORK = Path.of("target/console-browser").toAbsolutePath();
     static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -87,6 +89,8 @@ class ConsoleBrowserTests {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // A click that posts a form can return before the next page is there: look for elements a while.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -122,7 +126,7 @@ class ConsoleBrowserTests {
         until(() -> downloaded.toFile().length() > 0 ? downloaded : null);
         assertThat(downloaded).hasSameBinaryContentAs(WORK.resolve("reports").resolve(NIGHT).resolve("rejects.csv"));
 
-        startAndWatch(SECOND_NIGHT, "second-run-started");
+        backfillAndWatch(SECOND_NIGHT, THIRD_NIGHT);
         open("/console/orgs");
         fill(browser.findElement(By.id("q")), "Kestrel");
         browser.findElement(By.cssSelector("form[role=search] button")).click();
@@ -154,7 +158,47 @@ class ConsoleBrowserTests {
                       body: '_csrf=' + encodeURIComponent(token) + '&businessDate=2026-11-24&inputDir=x&confirm=true'})
                   .then(r => done(r.status));""");
         assertThat(refused).isEqualTo(403L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(2);
+        Object backfillRefused = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = document.querySelector('header form input[name=_csrf]').value;
+                fetch('/console/backfills', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                      body: '_csrf=' + encodeURIComponent(token) + '&from=2026-11-26&to=2026-11-27&inputRoot=x&confirm=true'})
+                  .then(r => done(r.status));""");
+        assertThat(backfillRefused).isEqualTo(403L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(3);
+    }
+
+    /**
+     * Starts a backfill of two nights with the form (and its confirmation) and waits on the nights page, reloaded,
+     * until both have COMPLETED.
+     */
+    private void backfillAndWatch(String from, String to) throws IOException {
+        open("/console/nights");
+        WebElement form = browser.findElement(By.id("start-backfill"));
+        fill(form.findElement(By.id("backfillFrom")), from);
+        fill(form.findElement(By.id("backfillTo")), to);
+        fill(form.findElement(By.id("inputRoot")), Path.of("sample-data/nights").toAbsolutePath().toString());
+        fill(form.findElement(By.id("backfillReportDir")), WORK.resolve("reports").toString());
+        shoot("backfill-form");
+        // Without the ticked confirmation the browser does not send the form (and the server would refuse it).
+        assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].checkValidity()", form))
+                .isEqualTo(false);
+        form.findElement(By.id("confirm-backfill")).click();
+        assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].checkValidity()", form))
+                .isEqualTo(true);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement notice = until(() -> browser.findElement(By.cssSelector(".notice")));
+        assertThat(notice.getText())
+                .contains("The backfill " + from + " to " + to + " has started: it runs " + from + ", " + to);
+        shoot("backfill-started");
+        until(() -> {
+            open("/console/nights?from=" + from + "&to=" + to);
+            List<String> statuses = browser.findElements(By.cssSelector("#nights .status")).stream()
+                    .map(WebElement::getText).toList();
+            return statuses.equals(List.of("COMPLETED", "COMPLETED")) ? statuses : null;
+        });
+        assertThat(browser.findElement(By.id("nights")).getText()).contains(from, to);
+        shoot("backfill-completed");
     }
 
     /** Starts a night with the form, opens its run from the list and waits on that page until it completes. */
@@ -166,7 +210,9 @@ class ConsoleBrowserTests {
         fill(form.findElement(By.id("reportDir")), WORK.resolve("reports").toString());
         form.findElement(By.id("confirm-start")).click();
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("The night " + date + " has started");
+        // The notice is on the page the post redirects to: wait for it rather than read the page being left.
+        assertThat(until(() -> browser.findElement(By.cssSelector(".notice"))).getText())
+                .contains("The night " + date + " has started");
 
         WebElement runLink = until(() -> {
             open("/console/nights?from=" + date + "&to=" + date);

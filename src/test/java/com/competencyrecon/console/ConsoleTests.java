@@ -203,6 +203,20 @@ class ConsoleTests {
         }
 
         @Test
+        void seesNoBackfillFormAndIsRefusedABackfill() throws Exception {
+            mvc.perform(get("/console/nights").with(analyst())).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(not(containsString("start-backfill")),
+                            not(containsString("/console/backfills")))));
+            Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class);
+            mvc.perform(post("/console/backfills").with(analyst()).with(csrf()).param("from", NEXT_NIGHT)
+                    .param("to", NEXT_NIGHT).param("inputRoot", "sample-data/nights").param("confirm", "true"))
+                    .andExpect(status().isForbidden());
+            Thread.sleep(500);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class))
+                    .as("runs after the analyst's backfill").isEqualTo(before);
+        }
+
+        @Test
         void getsAReasonForBadInput() throws Exception {
             mvc.perform(get("/console/nights").param("status", "DONE").with(analyst()))
                     .andExpect(status().isBadRequest()).andExpect(content().string(containsString(
@@ -232,6 +246,49 @@ class ConsoleTests {
             mvc.perform(post("/console/nights").with(operator()).with(csrf()).param("businessDate", "2026-11-24")
                             .param("inputDir", "sample-data/nights/2026-11-24"))
                     .andExpect(status().isBadRequest()).andExpect(content().string(containsString("confirmation")));
+        }
+
+        @Test
+        void seesTheBackfillFormWithItsConfirmation() throws Exception {
+            mvc.perform(get("/console/nights").with(operator())).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("id=\"start-backfill\""),
+                            containsString("action=\"/console/backfills\""), containsString("id=\"confirm-backfill\""),
+                            containsString("name=\"inputRoot\""))));
+        }
+
+        @Test
+        void startsABackfillOnlyWithATokenAndAConfirmation() throws Exception {
+            mvc.perform(post("/console/backfills").with(operator()).param("from", NIGHT).param("to", NIGHT)
+                    .param("inputRoot", "sample-data/nights").param("confirm", "true")).andExpect(status().isForbidden());
+            mvc.perform(post("/console/backfills").with(operator()).with(csrf()).param("from", NIGHT).param("to", NIGHT)
+                            .param("inputRoot", "sample-data/nights"))
+                    .andExpect(status().isBadRequest()).andExpect(content().string(containsString("confirmation")));
+        }
+
+        @Test
+        void isToldWhyABackfillIsRefused() throws Exception {
+            mvc.perform(post("/console/backfills").with(operator()).with(csrf()).param("from", NEXT_NIGHT)
+                            .param("to", NIGHT).param("inputRoot", "sample-data/nights").param("confirm", "true"))
+                    .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is after to")));
+            // The first night to run has no folder under the input root: refused before anything runs.
+            mvc.perform(post("/console/backfills").with(operator()).with(csrf()).param("from", NIGHT)
+                            .param("to", "2026-11-25").param("inputRoot", "target/console-test/no-such-root")
+                            .param("confirm", "true"))
+                    .andExpect(status().isBadRequest()).andExpect(content().string(containsString("no-such-root")));
+        }
+
+        @Test
+        void aBackfillOfCompletedNightsRunsNothingAndSaysSo() throws Exception {
+            Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class);
+            mvc.perform(post("/console/backfills").with(operator()).with(csrf()).param("from", NIGHT)
+                            .param("to", NIGHT).param("inputRoot", "target/console-test/no-such-root")
+                            .param("confirm", "true"))
+                    .andExpect(redirectedUrl("/console/nights"))
+                    .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("notice")))
+                            .isEqualTo("The backfill " + NIGHT + " to " + NIGHT
+                                    + " has nothing to run: every night of it has completed."));
+            Thread.sleep(500);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(before);
         }
 
         @Test

@@ -57,6 +57,37 @@ final class NightProcess {
         return new NightProcess(builder.start(), log);
     }
 
+    /**
+     * Starts the scheduling service ({@code serve}) on the database {@code url}, with the descriptors of
+     * {@code jobsDir}, on a port of the system's choosing, with the given extra settings; its output goes to
+     * {@code workDir/serve-<name>.log}.
+     */
+    static NightProcess serve(Path roots, Path workDir, String url, String user, String password, Path jobsDir,
+                              List<String> settings, String name) throws IOException {
+        List<String> command = new ArrayList<>(QuickStartJar.javaCommand("-Xmx512m"));
+        command.addAll(List.of("serve", "--spring.profiles.active=mysql", "--server.port=0",
+                "--recon.roots=" + roots.toAbsolutePath(), "--recon.jobs-dir=" + jobsDir.toAbsolutePath()));
+        command.addAll(settings);
+        Path log = workDir.resolve("serve-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("RECON_DB_URL", url);
+        env.put("RECON_DB_USER", user);
+        env.put("RECON_DB_PASSWORD", password);
+        return new NightProcess(builder.start(), log);
+    }
+
+    /** Sends SIGTERM ({@link Process#destroy()} on Unix), as a supervisor stopping the process does, and waits. */
+    int terminate(int seconds) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the process did not end within " + seconds + " s of SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

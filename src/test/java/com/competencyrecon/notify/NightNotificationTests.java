@@ -106,6 +106,9 @@ class NightNotificationTests {
     NightRunner runner;
 
     @Autowired
+    com.competencyrecon.schedule.FiringLedger ledger;
+
+    @Autowired
     Notifications notifications;
 
     @Autowired
@@ -203,7 +206,7 @@ class NightNotificationTests {
         when(context.getMergedJobDataMap()).thenReturn(data);
         when(context.getScheduledFireTime()).thenReturn(Date.from(java.time.Instant.parse("2026-11-25T02:30:00Z")));
 
-        new ScheduledNight(runner, notifications).execute(context);
+        new ScheduledNight(runner, notifications, ledger).execute(context);
 
         JsonNode notice = json(hooks.get(0));
         assertThat(notice.get("event").asString()).isEqualTo("SCHEDULED_NIGHT_REFUSED");

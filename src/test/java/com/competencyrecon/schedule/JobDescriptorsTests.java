@@ -53,6 +53,19 @@ class JobDescriptorsTests {
         }
 
         @Test
+        void aCatchUpRangeIsReadWithOrWithoutItsLastNight() throws IOException {
+            write("drill.yml", GOOD + "catchUp:\n  from: 2026-10-01\n  to: '2026-10-20'\n");
+            write("outage.yml", GOOD + "catchUp:\n  from: 2026-11-01\n");
+
+            List<JobDescriptor> read = JobDescriptors.read(jobs);
+
+            assertThat(read).extracting(JobDescriptor::catchUp).containsExactly(
+                    new JobDescriptor.CatchUp(java.time.LocalDate.parse("2026-10-01"), java.time.LocalDate.parse("2026-10-20")),
+                    new JobDescriptor.CatchUp(java.time.LocalDate.parse("2026-11-01"), null));
+            assertThat(JobDescriptors.read(jobs.resolve("absent"))).isEmpty();
+        }
+
+        @Test
         void aMissingFolderMeansNoSchedules() {
             assertThat(JobDescriptors.read(jobs.resolve("absent"))).isEmpty();
         }
@@ -103,6 +116,16 @@ class JobDescriptorsTests {
         void aMissingRequiredParameter() throws IOException {
             write("nightly.yml", GOOD.replace("  reportDir: reports\n", ""));
             assertThatThrownBy(() -> JobDescriptors.read(jobs)).hasMessageContaining("field 'parameters.reportDir'");
+        }
+
+        @Test
+        void aCatchUpWithoutItsFirstNightOrEndingBeforeIt() throws IOException {
+            write("nightly.yml", GOOD + "catchUp:\n  to: 2026-10-20\n");
+            assertThatThrownBy(() -> JobDescriptors.read(jobs)).hasMessageContaining("field 'catchUp.from' is required");
+            write("nightly.yml", GOOD + "catchUp:\n  from: 2026-10-20\n  to: 2026-10-01\n");
+            assertThatThrownBy(() -> JobDescriptors.read(jobs)).hasMessageContaining("field 'catchUp.to'");
+            write("nightly.yml", GOOD + "catchUp:\n  from: 20 October\n");
+            assertThatThrownBy(() -> JobDescriptors.read(jobs)).hasMessageContaining("is not a date");
         }
 
         @Test

@@ -49,6 +49,9 @@ class ScheduleTests {
     NightRunner runner;
 
     @Autowired
+    com.competencyrecon.schedule.FiringLedger ledger;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @TempDir
@@ -133,7 +136,7 @@ class ScheduleTests {
         // Due on 2026-11-25 at 02:30 UTC, fired late after a misfire: still the night of 2026-11-24.
         when(context.getScheduledFireTime()).thenReturn(Date.from(java.time.Instant.parse("2026-11-25T02:30:00Z")));
 
-        new ScheduledNight(runner, notifications).execute(context);
+        new ScheduledNight(runner, notifications, ledger).execute(context);
 
         assertThat(root.resolve("reports/2026-11-24/competency-status.csv")).exists();
         assertThat(jdbc.queryForObject("""
@@ -141,5 +144,55 @@ class ScheduleTests {
                   ON e.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID
                  WHERE p.PARAMETER_NAME = 'businessDate' AND e.STATUS = 'COMPLETED'""", String.class))
                 .isEqualTo("2026-11-24");
+    }
+
+    @Test
+    void aFiringIsRecordedOnceAndAFiringAlreadyRecordedIsNotRunAgain() throws Exception {
+        registrar.register(List.of(descriptor("nightly", true)));
+        Files.createDirectories(root.resolve("feeds/2026-11-24"));
+        JobExecutionContext context = firing("nightly", "2026-11-25T02:30:00Z");
+
+        new ScheduledNight(runner, notifications, ledger).execute(context);
+        // The same firing again (as a second node would, were the job store to hand it out twice): not run.
+        new ScheduledNight(runner, notifications, ledger).execute(context);
+
+        assertThat(jdbc.queryForList("""
+                SELECT schedule_name, business_date, outcome, node FROM schedule_firing""").toString())
+                .isEqualTo("[{SCHEDULE_NAME=nightly, BUSINESS_DATE=2026-11-24, OUTCOME=COMPLETED, NODE="
+                        + scheduler.getSchedulerInstanceId() + "}]");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(1);
+        assertThat(ledger.latest(5)).singleElement().satisfies(f -> {
+            assertThat(f.scheduledAt()).isEqualTo(java.time.Instant.parse("2026-11-25T02:30:00Z"));
+            assertThat(f.runId()).isNotNull();
+        });
+    }
+
+    @Test
+    void aCatchUpFiringRunsTheEarliestNightNotCompletedAndNothingOnceAllHave() throws Exception {
+        JobDescriptor catchUp = new JobDescriptor("drill", "nightlyReconciliation", "0/2 * * * * ?",
+                ZoneId.of("UTC"), true, -1, Map.of("inputDir", root.resolve("feeds/{businessDate}").toString(),
+                "reportDir", root.resolve("reports").toString()),
+                new JobDescriptor.CatchUp(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02")));
+        registrar.register(List.of(catchUp));
+        Files.createDirectories(root.resolve("feeds/2026-10-01"));
+        Files.createDirectories(root.resolve("feeds/2026-10-02"));
+
+        for (String due : List.of("2026-11-25T02:30:00Z", "2026-11-25T02:30:02Z", "2026-11-25T02:30:04Z")) {
+            new ScheduledNight(runner, notifications, ledger).execute(firing("drill", due));
+        }
+
+        assertThat(jdbc.queryForList("SELECT business_date, outcome FROM schedule_firing ORDER BY scheduled_at")
+                .toString()).isEqualTo("[{BUSINESS_DATE=2026-10-01, OUTCOME=COMPLETED}, "
+                + "{BUSINESS_DATE=2026-10-02, OUTCOME=COMPLETED}, {BUSINESS_DATE=null, OUTCOME=UP_TO_DATE}]");
+    }
+
+    private JobExecutionContext firing(String name, String due) throws Exception {
+        JobExecutionContext context = mock(JobExecutionContext.class);
+        JobDetail job = scheduler.getJobDetail(JobKey.jobKey(name, ScheduleRegistrar.GROUP));
+        when(context.getJobDetail()).thenReturn(job);
+        when(context.getScheduler()).thenReturn(scheduler);
+        when(context.getMergedJobDataMap()).thenReturn(job.getJobDataMap());
+        when(context.getScheduledFireTime()).thenReturn(Date.from(java.time.Instant.parse(due)));
+        return context;
     }
 }

@@ -1,11 +1,7 @@
 package com.competencyrecon.operations.api;
 
-import com.competencyrecon.night.Refusal;
 import com.competencyrecon.operations.Backfill;
 import com.competencyrecon.system.ReconProperties;
-import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,12 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Backfills over HTTP: the nights of a range run in the background, in date order, one at a time, exactly as
@@ -29,16 +22,8 @@ import java.util.concurrent.Executors;
 @RequestMapping("/api")
 public class BackfillController {
 
-    private static final Logger log = LoggerFactory.getLogger(BackfillController.class);
-
     private final Backfill backfill;
     private final ReconProperties properties;
-    // One thread: nights build on each other, so two backfills never interleave their nights.
-    private final ExecutorService backfills = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "backfill");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public BackfillController(Backfill backfill, ReconProperties properties) {
         this.backfill = backfill;
@@ -56,29 +41,15 @@ public class BackfillController {
                                                      @RequestParam(required = false) String reportDir,
                                                      @RequestParam(required = false) String catalog) {
         List<Backfill.Night> nights = Backfill.range(from, to, inputRoot);
-        String reports = reportDir == null ? properties.reportDir() : reportDir;
-        Refusal refusal = backfill.refusal(nights, reports, catalog);
-        if (refusal != null) {
-            throw new IllegalArgumentException(refusal.message());
-        }
-        List<LocalDate> pending = backfill.pending(nights);
-        backfills.execute(() -> {
-            Backfill.Result result = backfill.run(nights, reports, catalog);
-            log.info("Backfill {} to {} ended with exit code {}", from, to, result.exitCode());
-        });
+        Backfill.Started started = backfill.start(nights, reportDir == null ? properties.reportDir() : reportDir,
+                catalog);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", nights.get(0).businessDate());
-        body.put("to", nights.get(nights.size() - 1).businessDate());
-        body.put("willRun", pending);
-        body.put("alreadyCompleted", nights.stream().map(Backfill.Night::businessDate)
-                .filter(d -> !pending.contains(d)).toList());
+        body.put("from", started.from());
+        body.put("to", started.to());
+        body.put("willRun", started.willRun());
+        body.put("alreadyCompleted", started.alreadyCompleted());
         body.put("runs", "/api/runs");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
-    }
-
-    @PreDestroy
-    void stop() {
-        backfills.shutdownNow();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -51,7 +51,8 @@ public class OperationsController {
 
     @GetMapping("/jobs")
     public Map<String, Object> jobs() {
-        return Map.of("jobs", List.of(NightlyJobConfig.JOB_NAME), "schedules", operations.schedules());
+        return Map.of("jobs", List.of(NightlyJobConfig.JOB_NAME), "schedules", operations.schedules(),
+                "firings", operations.firings(20));
     }
 
     /**

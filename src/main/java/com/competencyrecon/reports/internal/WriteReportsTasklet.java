@@ -18,7 +18,9 @@ import com.competencyrecon.reports.PublishedFolder;
 import com.competencyrecon.reports.Summary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -79,7 +81,8 @@ public class WriteReportsTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+            throws IOException, JobInterruptedException {
         Path staged = PublishedFolder.staging(reportDir, date.toString());
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         long pageCount;
@@ -104,6 +107,11 @@ public class WriteReportsTasklet implements Tasklet {
             reports.writeSummary(staged, new Summary(date, files, feedLines(), earlier, changes, total[0], shown,
                     reports.levelCounts(), finishedSteps(step),
                     new Summary.Writer(step.getJobExecution().getId(), step.getStepName())));
+            if (askedToStop(step)) {
+                // A night asked to stop (the stop command, SIGTERM) publishes nothing; its restart writes it all again.
+                PublishedFolder.deleteTree(staged);
+                throw new JobInterruptedException("the night was asked to stop before its reports were published");
+            }
             PublishedFolder.publish(staged, reportDir.resolve(date.toString()));
         } catch (RuntimeException | IOException e) {
             PublishedFolder.deleteTree(staged);
@@ -113,6 +121,12 @@ public class WriteReportsTasklet implements Tasklet {
         log.info("Reports for {} published in {} ({} organisation pages)", date, reportDir.resolve(date.toString()),
                 pageCount);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The run's status as stored: a stop asked by another thread or process is seen there, not in memory. */
+    private boolean askedToStop(StepExecution step) {
+        JobExecution stored = jobRepository.getJobExecution(step.getJobExecutionId());
+        return stored != null && (stored.getStatus() == BatchStatus.STOPPING || stored.getStatus() == BatchStatus.STOPPED);
     }
 
     private List<Summary.FeedLine> feedLines() {
