@@ -93,4 +93,15 @@ final class NightProcess {
             return "(no log: " + e.getMessage() + ")";
         }
     }
+
+    /** Deletes a test's working folder, if there is one. */
+    static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
 }
