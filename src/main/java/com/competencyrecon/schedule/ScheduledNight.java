@@ -17,7 +17,9 @@ import java.time.ZoneId;
 
 /**
  * What a schedule fires: the night its descriptor names, for the business date the firing was due for (a
- * firing missed while everything was down, run late, still reconciles the date it was due for).
+ * firing missed while everything was down, run late, still reconciles the date it was due for). The job requests
+ * recovery: a firing whose service died mid-night (SIGKILL, a crash) is fired again by the next instance of the
+ * cluster to check in, and running the night again recovers the run the dead service left STARTED and restarts it.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -43,10 +45,17 @@ public class ScheduledNight extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
         JobDataMap data = context.getMergedJobDataMap();
         ZoneId zone = ZoneId.of(data.getString(ZONE));
-        LocalDate due = context.getScheduledFireTime().toInstant().atZone(zone).toLocalDate();
+        java.time.Instant scheduled = scheduledFireTime(context);
+        LocalDate due = scheduled.atZone(zone).toLocalDate();
         String businessDate = due.plusDays(data.getInt(OFFSET)).toString();
-        log.info("Schedule {} fired for {} (due {}): running the night {}", context.getJobDetail().getKey().getName(),
-                context.getScheduledFireTime().toInstant(), due, businessDate);
+        if (context.isRecovering()) {
+            log.warn("Schedule {}: recovering its firing for {}, which a service that stopped (a crash, a kill) left"
+                    + " running: running the night {} again, which restarts it from where it stopped",
+                    context.getJobDetail().getKey().getName(), scheduled, businessDate);
+        } else {
+            log.info("Schedule {} fired for {} (due {}): running the night {}", context.getJobDetail().getKey().getName(),
+                    scheduled, due, businessDate);
+        }
         NightRunner.Outcome outcome = runner.run(businessDate, fill(data.getString(INPUT_DIR), businessDate),
                 fill(data.getString(REPORT_DIR), businessDate), fill(data.getString(CATALOG), businessDate));
         if (outcome.refusal() != null) {
@@ -57,6 +66,19 @@ public class ScheduledNight extends QuartzJobBean {
         } else if (!outcome.completed()) {
             throw new JobExecutionException("the night " + businessDate + " ended " + outcome.execution().getStatus());
         }
+    }
+
+    /**
+     * When the firing was due. A recovering firing (Quartz re-fires a job that requests recovery when the instance
+     * that was running it is found dead) is due when the firing it recovers was, which Quartz keeps in its data.
+     */
+    private static java.time.Instant scheduledFireTime(JobExecutionContext context) {
+        Object original = context.getMergedJobDataMap()
+                .get(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+        if (context.isRecovering() && original != null) {
+            return java.time.Instant.ofEpochMilli(Long.parseLong(original.toString()));
+        }
+        return context.getScheduledFireTime().toInstant();
     }
 
     private static String fill(String value, String businessDate) {

@@ -1,7 +1,6 @@
 package com.competencyrecon.guarantees;
 
 import com.competencyrecon.benchmark.ProgrammeGenerator;
-import com.competencyrecon.benchmark.ProgrammeSize;
 import com.competencyrecon.support.MySqlTestDatabase;
 import com.competencyrecon.support.RequiresMySql;
 import org.junit.jupiter.api.Test;
@@ -9,11 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresMySql
 class DatabaseOutageIntegrationTests {
 
-    private static final Path ROOT = Path.of("target", "database-outage").toAbsolutePath();
-    private static final List<String> SETTINGS = List.of("--recon.chunk-size=5", "--recon.bulk-chunk-size=100");
+    private static final Path ROOT = ReferenceNight.ROOT;
     private static final String STEP = "ingestMsaLinks";
     private static final int OUTAGE_SECONDS = 8;
     /** How long the night may take to notice the outage and exit. */
@@ -39,22 +32,15 @@ class DatabaseOutageIntegrationTests {
 
     @Test
     void aNightThatLosesItsDatabaseFailsPublishesNothingAndRestartsToWhatAnUninterruptedRunLeaves() throws Exception {
-        NightProcess.deleteTree(ROOT);
-        ProgrammeGenerator.Night night = new ProgrammeGenerator(ProgrammeSize.TINY, 20_261_204L, 0.01)
-                .write(ROOT.resolve("feeds")).full();
-
-        Path referenceDir = Files.createDirectories(ROOT.resolve("reference"));
-        String referenceUrl = MySqlTestDatabase.create("outage");
-        NightProcess reference = start(referenceDir, referenceUrl, night, "reference");
-        assertThat(reference.waitFor(5)).as("the uninterrupted night; its log ends:%n%s", reference.tail()).isZero();
-        Snapshot expected = snapshot(referenceUrl, referenceDir);
+        ProgrammeGenerator.Night night = ReferenceNight.night();
+        Snapshot expected = ReferenceNight.uninterrupted();
 
         Path dir = Files.createDirectories(ROOT.resolve("outage"));
         String url = MySqlTestDatabase.create("outage");
         URI server = URI.create(url.substring("jdbc:".length()));
         try (DatabaseProxy proxy = new DatabaseProxy(server.getHost(), server.getPort())) {
             NightProcess cut = start(dir, proxy.through(url), night, "cut");
-            waitUntilInside(cut, url);
+            cut.waitUntilInside(url, MySqlTestDatabase.user(), MySqlTestDatabase.password(), STEP, 10);
             long cutAt = System.nanoTime();
             proxy.cut();
             Thread.sleep(OUTAGE_SECONDS * 1000L);
@@ -79,44 +65,12 @@ class DatabaseOutageIntegrationTests {
             assertThat(again.waitFor(5)).as("the same call once the database is back; its log ends:%n%s",
                     again.tail()).isZero();
         }
-        snapshot(url, dir).assertSameAs(expected);
+        ReferenceNight.snapshot(url, dir.resolve("reports")).assertSameAs(expected);
     }
 
     private static NightProcess start(Path dir, String url, ProgrammeGenerator.Night night, String attempt)
             throws java.io.IOException {
         return NightProcess.start(ROOT, dir, url, MySqlTestDatabase.user(), MySqlTestDatabase.password(), night.date(),
-                night.dir(), dir.resolve("reports"), SETTINGS, attempt);
-    }
-
-    /** Waits (on a connection of the test's own, not through the proxy) until the night is inside the step. */
-    private static void waitUntilInside(NightProcess process, String url) throws Exception {
-        long deadline = System.nanoTime() + 5 * 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the night ended before " + STEP + "; its log ends:\n" + process.tail());
-            }
-            try (Connection c = DriverManager.getConnection(url, MySqlTestDatabase.user(), MySqlTestDatabase.password());
-                 PreparedStatement s = c.prepareStatement("""
-                         SELECT STATUS, COMMIT_COUNT FROM BATCH_STEP_EXECUTION
-                          WHERE STEP_NAME = ? ORDER BY STEP_EXECUTION_ID DESC LIMIT 1""")) {
-                s.setString(1, STEP);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next() && rs.getString(1).equals("STARTED") && rs.getLong(2) >= 10) {
-                        return;
-                    }
-                }
-            } catch (SQLException e) {
-                // the schema is not there yet
-            }
-            Thread.sleep(5);
-        }
-        process.kill();
-        throw new AssertionError("the night did not reach " + STEP);
-    }
-
-    private static Snapshot snapshot(String url, Path dir) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, MySqlTestDatabase.user(), MySqlTestDatabase.password())) {
-            return Snapshot.of(c, dir.resolve("reports"));
-        }
+                night.dir(), dir.resolve("reports"), ReferenceNight.SETTINGS, attempt);
     }
 }

@@ -59,6 +59,28 @@ final class NightProcess {
         return new NightProcess(builder.start(), log);
     }
 
+    /**
+     * Starts the scheduling service ({@code serve}) on the database {@code url}, reading its descriptors from
+     * {@code jobsDir}, with the given extra settings; its HTTP port is any free one.
+     */
+    static NightProcess serve(Path roots, Path workDir, String url, String user, String password, Path jobsDir,
+                              List<String> settings, String attempt) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-jar", jar().toAbsolutePath().toString(), "serve",
+                "--spring.profiles.active=mysql", "--server.port=0",
+                "--recon.roots=" + roots.toAbsolutePath(), "--recon.jobs-dir=" + jobsDir.toAbsolutePath()));
+        command.addAll(settings);
+        Path log = workDir.resolve("serve-" + attempt + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("RECON_DB_URL", url);
+        env.put("RECON_DB_USER", user);
+        env.put("RECON_DB_PASSWORD", password);
+        return new NightProcess(builder.start(), log);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -78,6 +100,35 @@ final class NightProcess {
             throw new IllegalStateException("the night did not end within " + minutes + " minutes; see " + log);
         }
         return process.exitValue();
+    }
+
+    /**
+     * Waits, on a connection of the caller's own to {@code url}, until the process is inside {@code step}: its
+     * latest execution STARTED with at least {@code commits} chunks committed. Fails if the process ends first.
+     */
+    void waitUntilInside(String url, String user, String password, String step, long commits) throws Exception {
+        long deadline = System.nanoTime() + 5 * 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the process ended before it was inside " + step + "; its log ends:\n" + tail());
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                 java.sql.PreparedStatement s = c.prepareStatement("""
+                         SELECT STATUS, COMMIT_COUNT FROM BATCH_STEP_EXECUTION
+                          WHERE STEP_NAME = ? ORDER BY STEP_EXECUTION_ID DESC LIMIT 1""")) {
+                s.setString(1, step);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getString(1).equals("STARTED") && rs.getLong(2) >= commits) {
+                        return;
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                // the schema is not there yet: the process is still starting
+            }
+            Thread.sleep(5);
+        }
+        kill();
+        throw new AssertionError("the process was not inside " + step + " within 5 minutes; see " + log);
     }
 
     Path log() {
