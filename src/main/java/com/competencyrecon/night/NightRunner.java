@@ -181,7 +181,7 @@ public class NightRunner {
                     log.warn("The run {} of {} ended UNKNOWN (a commit whose outcome it could not learn, such as when"
                             + " the database went away); restarting it from what the database holds",
                             last.getId(), night.businessDate());
-                    failUnknown(last.getId());
+                    DatabaseLoss.failUnknownRun(jobRepository, last.getId());
                 }
                 default -> log.info("The night {} last ended {}; restarting it from where it stopped",
                         night.businessDate(), last.getStatus());
@@ -202,7 +202,7 @@ public class NightRunner {
             }
             return new Outcome(execution, null);
         } catch (Exception e) {
-            if (databaseLost(e)) {
+            if (DatabaseLoss.causedBy(e)) {
                 return new Outcome(null, new Refusal(Refusal.Reason.NOT_STARTED, "the night " + night.businessDate()
                         + " lost its database (" + rootMessage(e) + "); nothing was published. Run the same night"
                         + " again once the database is back: a run left running is recovered and restarted"));
@@ -210,52 +210,6 @@ public class NightRunner {
             return new Outcome(null, new Refusal(Refusal.Reason.NOT_STARTED,
                     "the night " + night.businessDate() + " could not start: " + e.getMessage()));
         }
-    }
-
-    /**
-     * Marks a run that ended UNKNOWN, and its UNKNOWN steps, FAILED, so Spring Batch restarts it. That is safe
-     * here: each step commits its writes and its restart point (its step execution) in one transaction on the one
-     * database, so whether the commit whose outcome was lost landed or not, the database holds a consistent restart
-     * point, the same state a process killed at that commit leaves; reports are written aside and moved into place
-     * only once the night completes.
-     */
-    private void failUnknown(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
-        java.time.LocalDateTime now = java.time.LocalDateTime.now();
-        for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
-                step.setStatus(BatchStatus.FAILED);
-                step.setExitStatus(step.getExitStatus().and(org.springframework.batch.core.ExitStatus.FAILED)
-                        .addExitDescription("ended UNKNOWN; marked FAILED to restart"));
-                if (step.getEndTime() == null) {
-                    step.setEndTime(now);
-                }
-                jobRepository.update(step);
-            }
-        }
-        execution.setStatus(BatchStatus.FAILED);
-        execution.setExitStatus(execution.getExitStatus().and(org.springframework.batch.core.ExitStatus.FAILED)
-                .addExitDescription("ended UNKNOWN; marked FAILED to restart"));
-        if (execution.getEndTime() == null) {
-            execution.setEndTime(now);
-        }
-        jobRepository.update(execution);
-    }
-
-    /**
-     * Whether a failure is the database going away (a lost or refused connection) rather than something wrong
-     * with the night itself: the operator is told to run the night again once the database is back.
-     */
-    public static boolean databaseLost(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLRecoverableException || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof java.sql.SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The parameter that identifies a night's job instance: its business date. */
@@ -270,7 +224,7 @@ public class NightRunner {
             return;
         }
         if (execution.getStatus() != BatchStatus.COMPLETED
-                && execution.getAllFailureExceptions().stream().anyMatch(NightRunner::databaseLost)) {
+                && execution.getAllFailureExceptions().stream().anyMatch(DatabaseLoss::causedBy)) {
             log.error("The night {} ended {}: the database could not be reached ({}); nothing was published."
                             + " Run the same night again once the database is back: it restarts from its last commit",
                     night.businessDate(), execution.getStatus(), execution.getAllFailureExceptions().stream()
