@@ -52,11 +52,15 @@ public final class DatabaseLoss {
      * with the night itself: the operator is told to run the night again once the database is back.
      */
     public static boolean causedBy(Throwable failure) {
+        // Hikari's "Connection is closed" carries no SQL state: it is recognised by the failed commit or rollback.
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLRecoverableException || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof java.sql.SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                    || t instanceof java.sql.SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")
+                    // a commit or rollback that failed on the connection: the database, not the night
+                    || t instanceof org.springframework.transaction.TransactionSystemException
+                    && t.getCause() instanceof java.sql.SQLException) {
                 return true;
             }
         }

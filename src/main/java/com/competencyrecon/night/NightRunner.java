@@ -223,7 +223,8 @@ public class NightRunner {
         if (execution == null) {
             return;
         }
-        if (execution.getStatus() != BatchStatus.COMPLETED
+        // UNKNOWN: a commit whose outcome the night could not learn, which only a lost connection does.
+        if (execution.getStatus() == BatchStatus.UNKNOWN || execution.getStatus() != BatchStatus.COMPLETED
                 && execution.getAllFailureExceptions().stream().anyMatch(DatabaseLoss::causedBy)) {
             log.error("The night {} ended {}: the database could not be reached ({}); nothing was published."
                             + " Run the same night again once the database is back: it restarts from its last commit",
