@@ -46,9 +46,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The same settings as ConsoleTests, so the two share one application context.
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:security-sweep;MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;DB_CLOSE_DELAY=-1",
-        "recon.roots=target", "recon.report-dir=target/security-sweep/reports",
+        "spring.datasource.url=jdbc:h2:mem:console;MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;DB_CLOSE_DELAY=-1",
+        "recon.roots=/", "recon.report-dir=target/console-test/reports",
         "recon.api.users[0].name=olivia", "recon.api.users[0].password=operator-secret", "recon.api.users[0].role=OPERATOR",
         "recon.api.users[1].name=adam", "recon.api.users[1].password=analyst-secret", "recon.api.users[1].role=ANALYST"})
 class SecuritySweepTests {
