@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Starts one night: refuses a date that already COMPLETED, restarts one that FAILED or was STOPPED from where
- * it stopped (with the parameters of this call), and first recovers a run a crash left STARTED.
+ * it stopped (with the parameters of this call), and first recovers a run a crash left STARTED or a lost database
+ * left UNKNOWN. Long because both ways in, on the caller's thread and in the background, share the checks,
+ * the lock and the recovery, and side by side they stay alike.
  */
 @Service
 public class NightRunner {
@@ -198,6 +200,12 @@ public class NightRunner {
                             last.getId(), night.businessDate(), last.getStatus());
                     jobOperator.recover(last);
                 }
+                case UNKNOWN -> {
+                    log.warn("The run {} of {} ended UNKNOWN (a commit whose outcome it could not learn, such as when"
+                            + " the database went away); restarting it from what the database holds",
+                            last.getId(), night.businessDate());
+                    DatabaseLoss.failUnknownRun(jobRepository, last.getId());
+                }
                 default -> log.info("The night {} last ended {}; restarting it from where it stopped",
                         night.businessDate(), last.getStatus());
             }
@@ -217,6 +225,11 @@ public class NightRunner {
             }
             return new Outcome(execution, null);
         } catch (Exception e) {
+            if (DatabaseLoss.causedBy(e)) {
+                return new Outcome(null, new Refusal(Refusal.Reason.NOT_STARTED, "the night " + night.businessDate()
+                        + " lost its database (" + rootMessage(e) + "); nothing was published. Run the same night"
+                        + " again once the database is back: a run left running is recovered and restarted"));
+            }
             return new Outcome(null, new Refusal(Refusal.Reason.NOT_STARTED,
                     "the night " + night.businessDate() + " could not start: " + e.getMessage()));
         }
@@ -233,7 +246,14 @@ public class NightRunner {
         if (execution == null) {
             return;
         }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        // UNKNOWN: a commit whose outcome the night could not learn, which only a lost connection does.
+        if (execution.getStatus() == BatchStatus.UNKNOWN || execution.getStatus() != BatchStatus.COMPLETED
+                && execution.getAllFailureExceptions().stream().anyMatch(DatabaseLoss::causedBy)) {
+            log.error("The night {} ended {}: the database could not be reached ({}); nothing was published."
+                            + " Run the same night again once the database is back: it restarts from its last commit",
+                    night.businessDate(), execution.getStatus(), execution.getAllFailureExceptions().stream()
+                            .map(NightRunner::rootMessage).distinct().collect(Collectors.joining("; ")));
+        } else if (execution.getStatus() != BatchStatus.COMPLETED) {
             log.error("The night {} ended {}: {}", night.businessDate(), execution.getStatus(),
                     execution.getAllFailureExceptions().stream().map(NightRunner::rootMessage).distinct()
                             .collect(Collectors.joining("; ")));

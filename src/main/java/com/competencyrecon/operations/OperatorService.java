@@ -50,10 +50,7 @@ public class OperatorService {
 
     /** Asks a running night to stop at its next chunk boundary; it can then be restarted. */
     public String stop(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
-        if (execution == null) {
-            throw new IllegalArgumentException("no run " + id);
-        }
+        JobExecution execution = execution(id);
         if (!execution.isRunning()) {
             throw new IllegalArgumentException("run " + id + " is not running (" + execution.getStatus() + ")");
         }
@@ -66,16 +63,30 @@ public class OperatorService {
 
     /** Marks a run a crashed process left STARTED as FAILED, so its night can be restarted. */
     public String recover(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
-        if (execution == null) {
-            throw new IllegalArgumentException("no run " + id);
-        }
+        JobExecution execution = execution(id);
         if (!execution.isRunning()) {
             throw new IllegalArgumentException("run " + id + " is not left running (" + execution.getStatus() + ")");
         }
         jobOperator.recover(execution);
         return "run " + id + " recovered: " + jobRepository.getJobExecution(id).getStatus()
                 + "; start its night again to restart it";
+    }
+
+    /**
+     * The run {@code id}; refused when there is none. The JDBC job repository answers an unknown id with an
+     * exception rather than null, which would otherwise reach the caller as a server error.
+     */
+    private JobExecution execution(long id) {
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
+        if (execution == null) {
+            throw new IllegalArgumentException("no run " + id);
+        }
+        return execution;
     }
 
     /** The schedules of the descriptors, with the next firing the job store knows of, one line each. */

@@ -19,16 +19,25 @@ public final class CsvReport implements AutoCloseable {
     private final List<String> header;
     private final Set<String> numericColumns;
 
-    private CsvReport(BufferedWriter out, List<String> header, Set<String> numericColumns) {
-        this.out = out;
+    /** The file itself, closed apart from the writer: a writer whose last flush fails leaves it open. */
+    private final java.io.OutputStream file;
+
+    private CsvReport(java.io.OutputStream file, List<String> header, Set<String> numericColumns) {
+        this.file = file;
+        this.out = new BufferedWriter(new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8));
         this.header = header;
         this.numericColumns = numericColumns;
     }
 
     public static CsvReport create(Path file, List<String> header, Set<String> numericColumns) {
         try {
-            CsvReport report = new CsvReport(Files.newBufferedWriter(file, StandardCharsets.UTF_8), header, numericColumns);
-            report.writeLine(header, false);
+            CsvReport report = new CsvReport(Files.newOutputStream(file), header, numericColumns);
+            try {
+                report.writeLine(header, false);
+            } catch (RuntimeException e) {
+                report.closeQuietly();
+                throw e;
+            }
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -80,12 +89,28 @@ public final class CsvReport implements AutoCloseable {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * Flushes and closes the file. The file is closed even when the flush fails (a full disk): the JDK's writer
+     * then leaves its stream open, and a deleted file's space is only given back once it is closed.
+     */
     @Override
     public void close() {
         try {
-            out.close();
+            try {
+                out.close();
+            } finally {
+                file.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (UncheckedIOException ignored) {
+            // the failure being reported already says what went wrong
         }
     }
 }

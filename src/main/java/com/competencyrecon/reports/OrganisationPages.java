@@ -27,6 +27,8 @@ public final class OrganisationPages implements AutoCloseable {
     private final YearMonth ttmEnd;
     private final Catalog catalog;
     private final BufferedWriter index;
+    /** The index file itself, closed apart from its writer (see {@link CsvReport#close()}). */
+    private final java.io.OutputStream indexFile;
     private long written;
 
     public OrganisationPages(Path reportFolder, LocalDate night, YearMonth ttmEnd, Catalog catalog) {
@@ -36,7 +38,12 @@ public final class OrganisationPages implements AutoCloseable {
         this.catalog = catalog;
         try {
             Files.createDirectories(folder);
-            index = Files.newBufferedWriter(reportFolder.resolve(PageNames.INDEX), StandardCharsets.UTF_8);
+            indexFile = Files.newOutputStream(reportFolder.resolve(PageNames.INDEX));
+            index = new BufferedWriter(new java.io.OutputStreamWriter(indexFile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the organisation pages under " + folder, e);
+        }
+        try {
             StringBuilder head = new StringBuilder();
             Html.open(head, "Organisations " + night);
             head.append("<p><a href=\"../summary.html\">Night of ").append(esc(night)).append("</a></p>\n<h1>Organisations on ")
@@ -44,6 +51,11 @@ public final class OrganisationPages implements AutoCloseable {
                     .append("<th class=\"n\">competencies with a level</th></tr>\n");
             index.write(head.toString());
         } catch (IOException e) {
+            try {
+                indexFile.close();
+            } catch (IOException ignored) {
+                // the failure being reported already says what went wrong
+            }
             throw new UncheckedIOException("cannot write the organisation pages under " + folder, e);
         }
     }
@@ -68,7 +80,7 @@ public final class OrganisationPages implements AutoCloseable {
 
     @Override
     public void close() {
-        try (BufferedWriter out = index) {
+        try (java.io.OutputStream file = indexFile; BufferedWriter out = index) {
             StringBuilder tail = new StringBuilder("</table>\n");
             Html.close(tail);
             out.write(tail.toString());

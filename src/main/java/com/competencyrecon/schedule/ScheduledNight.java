@@ -22,7 +22,10 @@ import java.time.ZoneId;
  * What a schedule fires: the night its descriptor names, for the business date the firing was due for (a
  * firing missed while everything was down, run late, still reconciles the date it was due for), or, for a
  * catch-up schedule, the earliest night of its range not completed yet. Every firing is recorded once in the
- * firing ledger, by the node that takes it: a firing already recorded is not run again.
+ * firing ledger, by the node that takes it: a firing already recorded is not run again. The job requests
+ * recovery: a firing whose service died mid-night (SIGKILL, a crash) is fired again by the next instance of the
+ * cluster to check in, which takes its ledger row over, and running the night again recovers the run the dead
+ * service left STARTED and restarts it.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -52,7 +55,7 @@ public class ScheduledNight extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
         JobDataMap data = context.getMergedJobDataMap();
         String schedule = context.getJobDetail().getKey().getName();
-        Instant scheduled = context.getScheduledFireTime().toInstant();
+        Instant scheduled = scheduledFireTime(context);
         String node = node(context);
         if (!ledger.take(schedule, scheduled, Instant.now(), node)
                 && !(context.isRecovering() && ledger.takeOver(schedule, scheduled, Instant.now(), node))) {
@@ -75,8 +78,14 @@ public class ScheduledNight extends QuartzJobBean {
         }
         String businessDate = night.toString();
         ledger.night(schedule, scheduled, night);
-        log.info("Schedule {} fired for {} (due {}) on {}: running the night {}", schedule, scheduled, due, node,
-                businessDate);
+        if (context.isRecovering()) {
+            log.warn("Schedule {}: recovering its firing for {}, which a service that stopped (a crash, a kill) left"
+                    + " running: running the night {} again on {}, which restarts it from where it stopped",
+                    schedule, scheduled, businessDate, node);
+        } else {
+            log.info("Schedule {} fired for {} (due {}) on {}: running the night {}", schedule, scheduled, due, node,
+                    businessDate);
+        }
         NightRunner.Outcome outcome;
         try {
             outcome = runner.run(businessDate, fill(data.getString(INPUT_DIR), businessDate),
@@ -123,6 +132,19 @@ public class ScheduledNight extends QuartzJobBean {
         } catch (org.quartz.SchedulerException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * When the firing was due. A recovering firing (Quartz re-fires a job that requests recovery when the instance
+     * that was running it is found dead) is due when the firing it recovers was, which Quartz keeps in its data.
+     */
+    private static Instant scheduledFireTime(JobExecutionContext context) {
+        Object original = context.getMergedJobDataMap()
+                .get(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+        if (context.isRecovering() && original != null) {
+            return Instant.ofEpochMilli(Long.parseLong(original.toString()));
+        }
+        return context.getScheduledFireTime().toInstant();
     }
 
     private static String fill(String value, String businessDate) {

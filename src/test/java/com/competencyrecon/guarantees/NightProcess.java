@@ -109,6 +109,35 @@ final class NightProcess {
         return process.exitValue();
     }
 
+    /**
+     * Waits, on a connection of the caller's own to {@code url}, until the process is inside {@code step}: its
+     * latest execution STARTED with at least {@code commits} chunks committed. Fails if the process ends first.
+     */
+    void waitUntilInside(String url, String user, String password, String step, long commits) throws Exception {
+        long deadline = System.nanoTime() + 5 * 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the process ended before it was inside " + step + "; its log ends:\n" + tail());
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                 java.sql.PreparedStatement s = c.prepareStatement("""
+                         SELECT STATUS, COMMIT_COUNT FROM BATCH_STEP_EXECUTION
+                          WHERE STEP_NAME = ? ORDER BY STEP_EXECUTION_ID DESC LIMIT 1""")) {
+                s.setString(1, step);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getString(1).equals("STARTED") && rs.getLong(2) >= commits) {
+                        return;
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                // the schema is not there yet: the process is still starting
+            }
+            Thread.sleep(5);
+        }
+        kill();
+        throw new AssertionError("the process was not inside " + step + " within 5 minutes; see " + log);
+    }
+
     Path log() {
         return log;
     }
@@ -120,6 +149,17 @@ final class NightProcess {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Deletes a test's working folder, if there is one. */
+    static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 }
