@@ -177,8 +177,8 @@ public class Backfill {
             NightResult result = result(date, outcome);
             results.add(result);
             if (result.outcome() != Outcome.COMPLETED) {
-                log.error("The series stops at the night {} ({}): the nights after it build on it", date,
-                        result.outcome());
+                log.error("The series stops at the night {} ({}{}): the nights after it build on it", date,
+                        result.outcome(), result.message() == null ? "" : ": " + result.message());
                 stopped = true;
             }
         }

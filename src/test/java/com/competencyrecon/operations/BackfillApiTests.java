@@ -62,7 +62,9 @@ class BackfillApiTests {
 
     @Test
     void anOperatorStartsABackfillThatRunsTheNightsNotCompletedInOrder() throws Exception {
-        nights.run("2026-11-20");
+        NightRunner.Outcome first = nights.run("2026-11-20");
+        assertThat(first.refusal()).as("the first night's start").isNull();
+        assertThat(first.completed()).as("the first night").isTrue();
 
         mvc.perform(post("/api/backfills").param("from", "2026-11-20").param("to", "2026-11-22")
                         .param("inputRoot", root.resolve("in").toString())
