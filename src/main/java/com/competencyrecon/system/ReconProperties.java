@@ -45,6 +45,8 @@ import java.util.List;
  *                         profile) sharing the job repository
  * @param partitionTimeout how long a remote evaluation or alerts step waits for its partitions before it fails
  *                         (a partition whose worker died is marked FAILED then, and the night can be restarted)
+ * @param partitionQueue   the RabbitMQ queue remote partition requests go through (declared durable by the
+ *                         manager and the workers; a manager and its workers must name the same one)
  * @param health           what the scheduling service's health says of the nights
  * @param metrics          where a one-night run sends its metrics before it exits
  */
@@ -70,6 +72,7 @@ public record ReconProperties(
         @Min(1) Integer partitions,
         @NotNull @DefaultValue("local") Partitioning partitioning,
         @NotNull @DefaultValue("2h") Duration partitionTimeout,
+        @NotNull @DefaultValue("competency-recon.partitions") String partitionQueue,
         @NotNull @Valid @DefaultValue Health health,
         @NotNull @Valid @DefaultValue Metrics metrics) {
 
