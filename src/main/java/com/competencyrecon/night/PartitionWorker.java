@@ -1,5 +1,6 @@
 package com.competencyrecon.night;
 
+import com.competencyrecon.system.ParameterNames;
 import com.competencyrecon.system.ReconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,9 @@ public class PartitionWorker {
             }
             return;
         }
-        log.info("Running {} ({})", partition.getStepName(), request.getStepName());
+        log.info("Running {} of the night {} ({})", partition.getStepName(),
+                partition.getJobExecution().getJobParameters().getString(ParameterNames.BUSINESS_DATE),
+                request.getStepName());
         handler.handle(request);
     }
 }

@@ -8,7 +8,7 @@ import com.competencyrecon.support.RequiresRabbitMq;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,11 +31,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Remote partitions for real: the packaged jar as a manager ({@code recon.partitioning=remote}) and as two worker
+ * Remote partitions for real: the packaged jar as a manager ({@code recon.partitioning=remote}) and as worker
  * processes ({@code worker} profile) on one MariaDB/MySQL job repository and a local RabbitMQ, on a queue of this
- * test run's own. The nights give every product table and CSV report an all-in-one-process run gives; a worker
- * killed with SIGKILL inside its partition leaves that partition FAILED, the night FAILED, and the restart runs
- * that partition alone to the same state.
+ * test run's own. A worker killed with SIGKILL inside its partition leaves that partition FAILED and the night
+ * FAILED; the restart runs that partition alone; and the nights on two workers leave every product table and CSV
+ * report as the same nights in one process do. The reference runs while the workers start, to keep it short.
  */
 @RequiresMySql
 @RequiresRabbitMq
@@ -46,89 +46,69 @@ class RemotePartitionsIntegrationTests {
     private static final int MINUTES = 4;
 
     private ProgrammeGenerator.Programme programme;
-    private Snapshot afterNight1;
-    private Snapshot afterNight2;
     private final List<NightProcess> workers = new ArrayList<>();
 
     @BeforeAll
-    void runTheNightsInOneProcess() throws Exception {
+    void generate() throws IOException {
         deleteTree(ROOT);
         programme = new ProgrammeGenerator(ProgrammeSize.TINY, 20_261_204L, 0.01).write(ROOT.resolve("feeds"));
-        Run reference = new Run("reference", List.of("--recon.chunk-size=5", "--recon.partitions=1"));
-        reference.night(programme.full(), "run");
-        afterNight1 = reference.snapshot();
-        reference.night(programme.incremental(), "run");
-        afterNight2 = reference.snapshot();
     }
 
-    @AfterEach
+    @AfterAll
     void stopWorkers() throws InterruptedException {
         for (NightProcess worker : workers) {
             if (worker.isAlive()) {
                 worker.kill();
             }
         }
-        workers.clear();
     }
 
     @Test
-    void twoWorkersGiveTheReportsOfOneProcess() throws Exception {
-        String queue = queue();
-        Run run = new Run("two-workers", remote(queue, 4, 5));
-        run.workers(queue, 2);
-
-        run.night(programme.full(), "run");
-        run.snapshot().assertSameAs(afterNight1);
-        run.night(programme.incremental(), "run");
-        run.snapshot().assertSameAs(afterNight2);
-
-        Map<String, Integer> ranByWorker = new TreeMap<>();
-        for (NightProcess worker : workers) {
-            ranByWorker.put(worker.log().getFileName().toString(),
-                    (int) Files.readAllLines(worker.log()).stream().filter(l -> l.contains("Running ")).count());
-        }
-        assertThat(ranByWorker.values()).as("partitions each worker ran: %s", ranByWorker).allMatch(n -> n > 0);
-        assertThat(ranByWorker.values().stream().mapToInt(Integer::intValue).sum())
-                .as("four partitions of evaluation and of alerts, two nights").isEqualTo(16);
-    }
-
-    @Test
-    void aWorkerKilledInsideItsPartitionLeavesItFailedAndTheRestartRunsItAlone() throws Exception {
-        String queue = queue();
+    void nightsOnTwoWorkersGiveTheStateOfOneProcessAndAKilledWorkersPartitionAloneRunsAgain() throws Exception {
+        // The reference: both nights in one process, on a database of its own, while the workers start.
+        Run reference = new Run("reference", List.of("--recon.chunk-size=1", "--recon.partitions=1"));
+        NightProcess referenceNight1 = reference.start(programme.full(), "run");
+        String queue = "recon-it-" + UUID.randomUUID();
         // One organisation a chunk, two partitions of 25: each worker takes one and commits 25 times.
-        Run run = new Run("killed-worker", remote(queue, 2, 1));
-        run.workers(queue, 2);
+        Run run = new Run("remote", List.of("--recon.partitioning=remote", "--recon.partitions=2",
+                "--recon.partition-queue=" + queue, "--recon.partition-timeout=3m", "--recon.chunk-size=1"));
+        NightProcess first = run.worker("1");
+        NightProcess second = run.worker("2");
+        reference.ended(referenceNight1);
+        Snapshot afterNight1 = reference.snapshot();
+        NightProcess referenceNight2 = reference.start(programme.incremental(), "run");
+        run.waitForConsumers(queue, 2);
+
+        // Night 1: the worker running a partition is killed inside it.
         NightProcess manager = run.start(programme.full(), "killed");
-
         String partition = run.waitForRunningPartition(manager, "evaluateCompetencies", 3);
-        NightProcess victim = workers.stream().filter(w -> run.logMentions(w, partition)).findFirst()
-                .orElseThrow(() -> new AssertionError("no worker log names " + partition));
+        NightProcess victim = run.logMentions(first, partition) ? first : second;
+        assertThat(run.logMentions(victim, partition)).as("a worker's log names " + partition).isTrue();
         victim.kill();
-
+        workers.remove(victim);
         assertThat(manager.waitFor(MINUTES)).as("the manager's exit; its log ends:%n%s", manager.tail()).isEqualTo(1);
         assertThat(run.statuses("evaluateCompetencies:%")).as("the partitions after the kill")
                 .containsEntry(partition, List.of("FAILED")).containsValue(List.of("COMPLETED"));
 
-        run.night(programme.full(), "restart");
-
+        // The restart, the other worker still up and a new one starting: the killed partition alone runs again.
+        NightProcess third = run.worker("3");
+        run.ended(run.start(programme.full(), "restart"));
         Map<String, List<String>> statuses = run.statuses("evaluateCompetencies:%");
-        assertThat(statuses.get(partition)).as("the killed partition, then its rerun").containsExactly("FAILED",
-                "COMPLETED");
-        statuses.forEach((name, runs) -> {
-            if (!name.equals(partition)) {
-                assertThat(runs).as(name + " is not run again").containsExactly("COMPLETED");
-            }
-        });
+        assertThat(statuses).hasSize(2);
+        statuses.forEach((name, runs) -> assertThat(runs).as(name)
+                .containsExactlyElementsOf(name.equals(partition) ? List.of("FAILED", "COMPLETED") : List.of("COMPLETED")));
         run.snapshot().assertSameAs(afterNight1);
-    }
 
-    private static String queue() {
-        return "recon-it-" + UUID.randomUUID();
-    }
-
-    private static List<String> remote(String queue, int partitions, int chunk) {
-        return List.of("--recon.partitioning=remote", "--recon.partitions=" + partitions,
-                "--recon.partition-queue=" + queue, "--recon.partition-timeout=3m", "--recon.chunk-size=" + chunk);
+        // Night 2 on the two workers up: the state of the single process.
+        run.waitForConsumers(queue, 2);
+        run.ended(run.start(programme.incremental(), "run"));
+        reference.ended(referenceNight2);
+        run.snapshot().assertSameAs(reference.snapshot());
+        String night2 = "of the night " + programme.incremental().date();
+        for (NightProcess worker : List.of(victim == first ? second : first, third)) {
+            assertThat(Files.readAllLines(worker.log())).as("partitions of night 2 run by " + worker.log())
+                    .anyMatch(line -> line.contains("Running ") && line.contains(night2));
+        }
     }
 
     /** One database and report folder, the nights run on them, and the workers serving them. */
@@ -150,23 +130,20 @@ class RemotePartitionsIntegrationTests {
                     night.date(), night.dir(), dir.resolve("reports"), settings, attempt + "-" + (++attempts));
         }
 
-        void night(ProgrammeGenerator.Night night, String attempt) throws Exception {
-            NightProcess process = start(night, attempt);
-            int exit = process.waitFor(MINUTES);
-            assertThat(exit).as("exit code of night %s; its log ends:%n%s", night.date(), process.tail()).isZero();
+        void ended(NightProcess night) throws Exception {
+            assertThat(night.waitFor(MINUTES)).as("exit code of %s; its log ends:%n%s", night.log(), night.tail())
+                    .isZero();
         }
 
-        /** Starts the workers, once the schema is there, and waits until each consumes the queue. */
-        void workers(String queue, int count) throws Exception {
-            // The first worker creates the schema; the second starts once it is there, as the manager will.
-            for (int i = 1; i <= count; i++) {
-                workers.add(NightProcess.worker(ROOT, dir, url, MySqlTestDatabase.user(), MySqlTestDatabase.password(),
-                        settings, dir.getFileName() + "-" + i));
-                waitForConsumers(queue, i);
-            }
+        NightProcess worker(String name) throws IOException {
+            NightProcess worker = NightProcess.worker(ROOT, dir, url, MySqlTestDatabase.user(),
+                    MySqlTestDatabase.password(), settings, name);
+            workers.add(worker);
+            return worker;
         }
 
-        private void waitForConsumers(String queue, int count) throws Exception {
+        /** Waits until {@code count} workers consume the queue (they declare it once their context is up). */
+        void waitForConsumers(String queue, int count) throws Exception {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setHost(RequiresRabbitMq.HOST);
             factory.setPort(RequiresRabbitMq.PORT);
