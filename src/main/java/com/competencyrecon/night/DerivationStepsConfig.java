@@ -25,6 +25,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +50,10 @@ public class DerivationStepsConfig {
 
     private static final String PARTITION_AFTER = "#{stepExecutionContext['" + OrganisationPartitioner.AFTER + "']}";
     private static final String PARTITION_COUNT = "#{stepExecutionContext['" + OrganisationPartitioner.COUNT + "']}";
+
+    /** The run's catalogue, zone and latency, as its manager step resolved them, in the job's execution context. */
+    private static final String NIGHT_FINGERPRINT = "night.fingerprint";
+    private static final String RUN_FINGERPRINT = "#{jobExecutionContext['" + NIGHT_FINGERPRINT + "']}";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -82,9 +87,9 @@ public class DerivationStepsConfig {
      */
     @Bean
     public Step evaluateCompetencies(Step evaluateCompetenciesPartition, OrganisationPartitioner evaluatedOrganisations,
-                                     OrganisationPartitions partitions, IngestProgress progress) {
+                                     OrganisationPartitions partitions, IngestProgress progress, Night night) {
         return partitioned("evaluateCompetencies", evaluateCompetenciesPartition, evaluatedOrganisations, partitions,
-                progress);
+                progress, night);
     }
 
     @Bean
@@ -101,11 +106,20 @@ public class DerivationStepsConfig {
 
     /** A step split into partitions over the night's organisations; its name is the one the job shows. */
     private Step partitioned(String name, Step worker, OrganisationPartitioner partitioner,
-                             OrganisationPartitions partitions, IngestProgress progress) {
+                             OrganisationPartitions partitions, IngestProgress progress, Night night) {
         return new StepBuilder(name, jobRepository)
                 .partitioner(name, partitioner)
                 .partitionHandler(partitions.handler(worker))
                 .listener((StepExecutionListener) progress).listener((StepExecutionListener) logContext)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution manager) {
+                        // For the partitions, wherever they run: what this run's night resolved to.
+                        manager.getJobExecution().getExecutionContext().putString(NIGHT_FINGERPRINT,
+                                PlanStepsConfig.fingerprint(night, properties));
+                        jobRepository.updateExecutionContext(manager.getJobExecution());
+                    }
+                })
                 .build();
     }
 
@@ -128,10 +142,25 @@ public class DerivationStepsConfig {
     }
 
     @Bean @StepScope
-    public OrganizationReader organizationReader(PlannedScope plannedScope, Organizations organizations,
+    public OrganizationReader organizationReader(PlannedScope plannedScope, Organizations organizations, Night night,
                                                  @Value(PARTITION_AFTER) String after,
-                                                 @Value(PARTITION_COUNT) Integer count) {
+                                                 @Value(PARTITION_COUNT) Integer count,
+                                                 @Value(RUN_FINGERPRINT) String fingerprint) {
+        checkSameNight(night, fingerprint);
         return partitionReader(plannedScope, organizations, "organizationReader", after, count);
+    }
+
+    /**
+     * Whether the night a partition runs with is the one its run's manager resolved: a worker process that
+     * resolves the catalogue to other bytes (a file edited mid-night, another file at that path) or has another zone
+     * or latency fails the partition rather than evaluate it by other rules.
+     */
+    private void checkSameNight(Night night, String fingerprint) {
+        if (fingerprint != null && !fingerprint.equals(PlanStepsConfig.fingerprint(night, properties))) {
+            throw new IllegalStateException("this process resolves the night " + night.businessDate()
+                    + " to another catalogue, zone or latency than the process running the night did: give it the"
+                    + " same catalogue file and recon.zone and recon.latency");
+        }
     }
 
     /** The organisations of one partition, as its execution context names them. */
@@ -155,8 +184,8 @@ public class DerivationStepsConfig {
     /** Alerts: split as evaluation is, each range a partition run by {@code deriveAlertsPartition}. */
     @Bean
     public Step deriveAlerts(Step deriveAlertsPartition, OrganisationPartitioner alertedOrganisations,
-                             OrganisationPartitions partitions, IngestProgress progress) {
-        return partitioned("deriveAlerts", deriveAlertsPartition, alertedOrganisations, partitions, progress);
+                             OrganisationPartitions partitions, IngestProgress progress, Night night) {
+        return partitioned("deriveAlerts", deriveAlertsPartition, alertedOrganisations, partitions, progress, night);
     }
 
     @Bean
@@ -173,8 +202,10 @@ public class DerivationStepsConfig {
 
     @Bean @StepScope
     public OrganizationReader alertedOrganizationReader(PlannedScope plannedScope, Organizations organizations,
-                                                        @Value(PARTITION_AFTER) String after,
-                                                        @Value(PARTITION_COUNT) Integer count) {
+                                                        Night night, @Value(PARTITION_AFTER) String after,
+                                                        @Value(PARTITION_COUNT) Integer count,
+                                                        @Value(RUN_FINGERPRINT) String fingerprint) {
+        checkSameNight(night, fingerprint);
         return partitionReader(plannedScope, organizations, "alertedOrganizationReader", after, count);
     }
 

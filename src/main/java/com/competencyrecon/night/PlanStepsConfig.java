@@ -56,11 +56,15 @@ public class PlanStepsConfig {
     @Bean @StepScope
     public PlanNightTasklet planNightTasklet(Night night, NightPlans plans, ChangeLog changes, EffectiveLinks links,
                                              MembershipOrders orders, Results results) {
-        String fingerprint = night.catalogFingerprint() + "|" + properties.zone() + "|" + properties.latency();
-        return new PlanNightTasklet(night.businessDate(), night.catalog(), fingerprint,
+        return new PlanNightTasklet(night.businessDate(), night.catalog(), fingerprint(night, properties),
                 properties.evaluation() == ReconProperties.Evaluation.FULL,
                 date -> AsOf.night(date, properties.zone(), properties.latency()).countableAt(), plans, changes,
                 links, orders, results);
+    }
+
+    /** What a night's results depend on besides the data: the catalogue's bytes, the zone and the latency. */
+    static String fingerprint(Night night, ReconProperties properties) {
+        return night.catalogFingerprint() + "|" + properties.zone() + "|" + properties.latency();
     }
 
     /** The plan of the night, as stored by {@code planNight}: read anew by every step that asks for it. */
