@@ -14,7 +14,13 @@ import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Evaluation and alerts split into partitions on the embedded database (H2 in MySQL mode): the bundled sample
  * programme's three nights (a full night, then incremental ones) give the committed reports byte for byte with
- * one, two and four partitions, and the same summary; and a partition that fails is the only one a restart runs.
+ * one, two and four partitions, and the same summary; a partition that fails is the only one a restart runs; and a
+ * partition run by a process that resolves the night to another catalogue fails.
  */
 @SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=2"})
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
@@ -186,6 +193,53 @@ class PartitionedNightTests {
                 assertThat(new String(nights.reportBytes(night, report), StandardCharsets.UTF_8)).as(report)
                         .isEqualTo(Files.readString(GOLDEN.resolve(night).resolve(report)));
             }
+        }
+    }
+
+    @Nested
+    @Order(4)
+    @TestPropertySource(properties = {"recon.partitions=2", "spring.datasource.url=jdbc:h2:mem:partitioned2" + H2})
+    class AnotherProcess {
+
+        @Autowired
+        NightRunner runner;
+
+        @Autowired
+        JdbcTemplate jdbc;
+
+        @Autowired
+        JobRepository jobRepository;
+
+        @Autowired
+        BeanFactory beans;
+
+        @TempDir
+        Path root;
+
+        @Test
+        void aPartitionRunByAProcessThatResolvesTheNightDifferentlyFails() {
+            Databases.reset(jdbc);
+            NightHarness nights = new NightHarness(runner, root);
+            NightRunner.Outcome night = nights.run(NIGHTS.get(0), SAMPLE.resolve(NIGHTS.get(0)));
+            assertThat(night.completed()).isTrue();
+            StepExecution partition = step(night, "evaluateCompetencies:partition1");
+            // What a worker whose catalogue file was edited since the manager resolved it would find.
+            JobExecution run = jobRepository.getJobExecution(night.execution().getId());
+            run.getExecutionContext().putString("night.fingerprint", "another catalogue|UTC|PT24H");
+            jobRepository.updateExecutionContext(run);
+
+            // The partition as a worker runs it: the request its manager would send, through the same handler.
+            BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+            steps.setBeanFactory(beans);
+            StepExecutionRequestHandler worker = new StepExecutionRequestHandler();
+            worker.setStepLocator(steps);
+            worker.setJobRepository(jobRepository);
+            StepExecution rerun = worker.handle(new StepExecutionRequest("evaluateCompetenciesPartition",
+                    partition.getId()));
+
+            assertThat(rerun.getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(rerun.getFailureExceptions()).extracting(NightRunner::rootMessage)
+                    .anyMatch(m -> m.contains("another catalogue, zone or latency"));
         }
     }
 
