@@ -22,14 +22,18 @@ import com.competencyrecon.system.ReconMetrics;
 import com.competencyrecon.system.ReconProperties;
 import com.competencyrecon.system.RunLogContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 
 /**
@@ -40,6 +44,16 @@ public class DerivationStepsConfig {
 
     /** Organisations evaluated per transaction: each brings its people, achievements and metrics. */
     private static final int ORGANIZATIONS_PER_CHUNK = 200;
+
+    /** Organisation ids per query while the partitions are cut: only ids are kept, for the cuts. */
+    private static final int PARTITIONER_PAGE = 5000;
+
+    private static final String PARTITION_AFTER = "#{stepExecutionContext['" + OrganisationPartitioner.AFTER + "']}";
+    private static final String PARTITION_COUNT = "#{stepExecutionContext['" + OrganisationPartitioner.COUNT + "']}";
+
+    /** The run's catalogue, zone and latency, as its manager step resolved them, in the job's execution context. */
+    private static final String NIGHT_FINGERPRINT = "night.fingerprint";
+    private static final String RUN_FINGERPRINT = "#{jobExecutionContext['" + NIGHT_FINGERPRINT + "']}";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -67,26 +81,97 @@ public class DerivationStepsConfig {
                 properties.chunkSize());
     }
 
+    /**
+     * Evaluation: the night's organisations split into ranges ({@link OrganisationPartitioner}), each range a
+     * partition of its own, run, committed and restarted on its own by {@code evaluateCompetenciesPartition}.
+     */
     @Bean
-    public Step evaluateCompetencies(OrganizationReader organizationReader, EvaluationWriter evaluationWriter,
-                                     IngestProgress progress) {
-        return organisationStep("evaluateCompetencies", organizationReader, evaluationWriter, progress);
+    public Step evaluateCompetencies(Step evaluateCompetenciesPartition, OrganisationPartitioner evaluatedOrganisations,
+                                     OrganisationPartitions partitions, IngestProgress progress, Night night) {
+        return partitioned("evaluateCompetencies", evaluateCompetenciesPartition, evaluatedOrganisations, partitions,
+                progress, night);
     }
 
-    /** A step over the night's organisations, a chunk of them per transaction. */
+    @Bean
+    public Step evaluateCompetenciesPartition(OrganizationReader organizationReader, EvaluationWriter evaluationWriter,
+                                              IngestProgress progress) {
+        return organisationStep("evaluateCompetenciesPartition", organizationReader, evaluationWriter, progress);
+    }
+
+    @Bean @StepScope
+    public OrganisationPartitioner evaluatedOrganisations(PlannedScope plannedScope, Organizations organizations) {
+        return new OrganisationPartitioner(PlanStepsConfig.plannedPages(plannedScope, organizations),
+                PARTITIONER_PAGE);
+    }
+
+    /** A step split into partitions over the night's organisations; its name is the one the job shows. */
+    private Step partitioned(String name, Step worker, OrganisationPartitioner partitioner,
+                             OrganisationPartitions partitions, IngestProgress progress, Night night) {
+        return new StepBuilder(name, jobRepository)
+                .partitioner(name, partitioner)
+                .partitionHandler(partitions.handler(worker))
+                .listener((StepExecutionListener) progress).listener((StepExecutionListener) logContext)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution manager) {
+                        // For the partitions, wherever they run: what this run's night resolved to.
+                        manager.getJobExecution().getExecutionContext().putString(NIGHT_FINGERPRINT,
+                                PlanStepsConfig.fingerprint(night, properties));
+                        jobRepository.updateExecutionContext(manager.getJobExecution());
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * A step over a range of the night's organisations, a chunk of them per transaction. Read committed: the
+     * partitions write side by side, and MySQL's repeatable read would lock the gaps between the ranges' keys
+     * (deleting a night's earlier results that are not there), making neighbouring partitions deadlock.
+     */
     private Step organisationStep(String name, OrganizationReader reader, ItemWriter<OrgRow> writer,
                                   IngestProgress progress) {
+        DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         return new StepBuilder(name, jobRepository)
                 .<OrgRow, OrgRow>chunk(Math.min(properties.chunkSize(), ORGANIZATIONS_PER_CHUNK))
                 .transactionManager(transactionManager)
-                .reader(reader).writer(writer).listener(progress).listener(logContext)
+                .transactionAttribute(readCommitted)
+                // The log context first, so its end comes last: the step's last line still names the run and step.
+                .reader(reader).writer(writer).listener(logContext).listener(progress)
                 .build();
     }
 
     @Bean @StepScope
-    public OrganizationReader organizationReader(PlannedScope plannedScope, Organizations organizations) {
-        return PlanStepsConfig.plannedOrganizations(plannedScope, organizations, ORGANIZATIONS_PER_CHUNK,
-                "organizationReader");
+    public OrganizationReader organizationReader(PlannedScope plannedScope, Organizations organizations, Night night,
+                                                 @Value(PARTITION_AFTER) String after,
+                                                 @Value(PARTITION_COUNT) Integer count,
+                                                 @Value(RUN_FINGERPRINT) String fingerprint) {
+        checkSameNight(night, fingerprint);
+        return partitionReader(plannedScope, organizations, "organizationReader", after, count);
+    }
+
+    /**
+     * Whether the night a partition runs with is the one its run's manager resolved: a worker process that
+     * resolves the catalogue to other bytes (a file edited mid-night, another file at that path) or has another zone
+     * or latency fails the partition rather than evaluate it by other rules.
+     */
+    private void checkSameNight(Night night, String fingerprint) {
+        if (fingerprint != null && !fingerprint.equals(PlanStepsConfig.fingerprint(night, properties))) {
+            throw new IllegalStateException("this process resolves the night " + night.businessDate()
+                    + " to another catalogue, zone or latency than the process running the night did: give it the"
+                    + " same catalogue file and recon.zone and recon.latency");
+        }
+    }
+
+    /** The organisations of one partition, as its execution context names them. */
+    private static OrganizationReader partitionReader(PlannedScope plannedScope, Organizations organizations,
+                                                      String name, String after, Integer count) {
+        if (after == null || count == null) {
+            throw new IllegalStateException(name + " reads one partition of the night's organisations,"
+                    + " and its step's execution context names none");
+        }
+        return new OrganizationReader(PlanStepsConfig.plannedPages(plannedScope, organizations),
+                ORGANIZATIONS_PER_CHUNK, name, after, count);
     }
 
     @Bean @StepScope
@@ -96,16 +181,32 @@ public class DerivationStepsConfig {
                 orders, results);
     }
 
+    /** Alerts: split as evaluation is, each range a partition run by {@code deriveAlertsPartition}. */
     @Bean
-    public Step deriveAlerts(OrganizationReader alertedOrganizationReader, AlertsWriter alertsWriter,
-                             IngestProgress progress) {
-        return organisationStep("deriveAlerts", alertedOrganizationReader, alertsWriter, progress);
+    public Step deriveAlerts(Step deriveAlertsPartition, OrganisationPartitioner alertedOrganisations,
+                             OrganisationPartitions partitions, IngestProgress progress, Night night) {
+        return partitioned("deriveAlerts", deriveAlertsPartition, alertedOrganisations, partitions, progress, night);
+    }
+
+    @Bean
+    public Step deriveAlertsPartition(OrganizationReader alertedOrganizationReader, AlertsWriter alertsWriter,
+                                      IngestProgress progress) {
+        return organisationStep("deriveAlertsPartition", alertedOrganizationReader, alertsWriter, progress);
     }
 
     @Bean @StepScope
-    public OrganizationReader alertedOrganizationReader(PlannedScope plannedScope, Organizations organizations) {
-        return PlanStepsConfig.plannedOrganizations(plannedScope, organizations, ORGANIZATIONS_PER_CHUNK,
-                "alertedOrganizationReader");
+    public OrganisationPartitioner alertedOrganisations(PlannedScope plannedScope, Organizations organizations) {
+        return new OrganisationPartitioner(PlanStepsConfig.plannedPages(plannedScope, organizations),
+                PARTITIONER_PAGE);
+    }
+
+    @Bean @StepScope
+    public OrganizationReader alertedOrganizationReader(PlannedScope plannedScope, Organizations organizations,
+                                                        Night night, @Value(PARTITION_AFTER) String after,
+                                                        @Value(PARTITION_COUNT) Integer count,
+                                                        @Value(RUN_FINGERPRINT) String fingerprint) {
+        checkSameNight(night, fingerprint);
+        return partitionReader(plannedScope, organizations, "alertedOrganizationReader", after, count);
     }
 
     @Bean @StepScope

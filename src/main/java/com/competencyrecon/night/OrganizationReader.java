@@ -11,12 +11,15 @@ import java.util.function.BiFunction;
 
 /**
  * Organisations in id order, a keyset page at a time. Restartable: the count of organisations read is
- * saved, and a restart reads past them page by page.
+ * saved, and a restart reads past them page by page. A partition's reader starts after the last organisation of
+ * the partition before it and reads as many as its partition holds ({@link OrganisationPartitioner}).
  */
 class OrganizationReader extends AbstractItemCountingItemStreamItemReader<OrgRow> {
 
     private final BiFunction<String, Integer, List<OrgRow>> pages;
     private final int page;
+    private final String start;
+    private final boolean empty;
     private final Deque<OrgRow> buffer = new ArrayDeque<>();
     private String after = "";
     private boolean exhausted;
@@ -28,9 +31,20 @@ class OrganizationReader extends AbstractItemCountingItemStreamItemReader<OrgRow
 
     /** The organisations a page function gives: up to {@code limit} after an org id, in id order. */
     OrganizationReader(BiFunction<String, Integer, List<OrgRow>> pages, int page, String name) {
+        this(pages, page, name, "", Integer.MAX_VALUE);
+    }
+
+    /** At most {@code count} of the organisations a page function gives after {@code start}. */
+    OrganizationReader(BiFunction<String, Integer, List<OrgRow>> pages, int page, String name, String start,
+                       int count) {
         this.pages = pages;
         this.page = page;
+        this.start = start;
+        this.empty = count == 0;
         setName(name);
+        if (count > 0) {
+            setMaxItemCount(count);
+        }
     }
 
     @Override
@@ -49,8 +63,8 @@ class OrganizationReader extends AbstractItemCountingItemStreamItemReader<OrgRow
     @Override
     protected void doOpen() {
         buffer.clear();
-        after = "";
-        exhausted = false;
+        after = start;
+        exhausted = empty;
     }
 
     @Override

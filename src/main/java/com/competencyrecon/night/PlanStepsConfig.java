@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The steps that make a night's cost follow the delta: {@code planNight} after ingest decides what can have
@@ -55,11 +56,15 @@ public class PlanStepsConfig {
     @Bean @StepScope
     public PlanNightTasklet planNightTasklet(Night night, NightPlans plans, ChangeLog changes, EffectiveLinks links,
                                              MembershipOrders orders, Results results) {
-        String fingerprint = night.catalogFingerprint() + "|" + properties.zone() + "|" + properties.latency();
-        return new PlanNightTasklet(night.businessDate(), night.catalog(), fingerprint,
+        return new PlanNightTasklet(night.businessDate(), night.catalog(), fingerprint(night, properties),
                 properties.evaluation() == ReconProperties.Evaluation.FULL,
                 date -> AsOf.night(date, properties.zone(), properties.latency()).countableAt(), plans, changes,
                 links, orders, results);
+    }
+
+    /** What a night's results depend on besides the data: the catalogue's bytes, the zone and the latency. */
+    static String fingerprint(Night night, ReconProperties properties) {
+        return night.catalogFingerprint() + "|" + properties.zone() + "|" + properties.latency();
     }
 
     /** The plan of the night, as stored by {@code planNight}: read anew by every step that asks for it. */
@@ -84,13 +89,15 @@ public class PlanStepsConfig {
                 properties.chunkSize());
     }
 
-    /** The organisations a night evaluates and alerts: all of them, or those its plan marks. */
-    static OrganizationReader plannedOrganizations(PlannedScope scope, Organizations organizations, int page,
-                                                   String name) {
+    /**
+     * The organisations a night evaluates and alerts, all of them or those its plan marks: up to a number of them
+     * after an org id, in id order, the pages their readers read.
+     */
+    static BiFunction<String, Integer, List<OrgRow>> plannedPages(PlannedScope scope, Organizations organizations) {
         if (!scope.incremental()) {
-            return new OrganizationReader(organizations, page, name);
+            return organizations::after;
         }
-        return new OrganizationReader((after, limit) -> {
+        return (after, limit) -> {
             String from = after;
             while (true) {
                 List<String> ids = scope.organisationsAfter(from, limit);
@@ -103,6 +110,6 @@ public class PlanStepsConfig {
                 }
                 from = ids.get(ids.size() - 1);
             }
-        }, page, name);
+        };
     }
 }

@@ -5,6 +5,7 @@ import com.competencyrecon.ingest.FeedLog;
 import com.competencyrecon.night.NightParameters;
 import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.night.NightlyJobConfig;
+import com.competencyrecon.system.Partitions;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -123,11 +124,24 @@ public class RunHistory {
 
     private RunView view(JobExecution execution, Map<LocalDate, Map<Feed, FeedLog.Counts>> counts) {
         String date = execution.getJobParameters().getString(NightParameters.BUSINESS_DATE);
+        // A partitioned step's counts are its partitions' added up: while it runs too, so they follow its progress.
+        Map<String, long[]> partitioned = new HashMap<>();
+        execution.getStepExecutions().stream().filter(s -> Partitions.isPartition(s.getStepName())).forEach(s -> {
+            long[] sum = partitioned.computeIfAbsent(s.getStepName().substring(0,
+                    s.getStepName().indexOf(Partitions.SEPARATOR)), name -> new long[3]);
+            sum[0] += s.getReadCount();
+            sum[1] += s.getWriteCount();
+            sum[2] += s.getSkipCount();
+        });
         List<RunView.StepView> steps = execution.getStepExecutions().stream()
+                .filter(s -> !Partitions.isPartition(s.getStepName()))
                 .sorted(Comparator.comparingLong(StepExecution::getId))
-                .map(s -> new RunView.StepView(s.getStepName(), s.getStatus().name(), s.getReadCount(),
-                        s.getWriteCount(), s.getSkipCount(), rejected(date, s.getStepName(), counts),
-                        s.getStartTime(), s.getEndTime()))
+                .map(s -> {
+                    long[] sum = partitioned.getOrDefault(s.getStepName(),
+                            new long[]{s.getReadCount(), s.getWriteCount(), s.getSkipCount()});
+                    return new RunView.StepView(s.getStepName(), s.getStatus().name(), sum[0], sum[1], sum[2],
+                            rejected(date, s.getStepName(), counts), s.getStartTime(), s.getEndTime());
+                })
                 .toList();
         List<String> failures = execution.getStatus() == BatchStatus.COMPLETED ? List.of()
                 : Stream.concat(execution.getAllFailureExceptions().stream().map(NightRunner::rootMessage),

@@ -38,6 +38,15 @@ import java.util.List;
  * @param logDir           where each run of a night writes its own log file ({@code run-<date>#<id>.log})
  * @param evaluation       {@code incremental}: a night recomputes only the organisations that can have changed
  *                         since the previous one; {@code full}: every organisation, every night
+ * @param partitions       partitions evaluation and alerts split the night's organisations into, each a range of
+ *                         consecutive ids run and restarted on its own; empty = the number of processors
+ * @param partitioning     {@code local}: the partitions run on a pool of that many threads of this process;
+ *                         {@code remote}: they are sent over RabbitMQ to worker processes (the {@code worker}
+ *                         profile) sharing the job repository
+ * @param partitionTimeout how long a remote evaluation or alerts step waits for its partitions before it fails
+ *                         (a partition whose worker died is marked FAILED then, and the night can be restarted)
+ * @param partitionQueue   the RabbitMQ queue remote partition requests go through (declared durable by the
+ *                         manager and the workers; a manager and its workers must name the same one)
  * @param health           what the scheduling service's health says of the nights
  * @param metrics          where a one-night run sends its metrics before it exits
  * @param shutdownWait     how long a process asked to end (SIGTERM) waits for its running night to stop at its
@@ -62,6 +71,10 @@ public record ReconProperties(
         @DefaultValue("jobs") String jobsDir,
         @DefaultValue("logs") String logDir,
         @NotNull @DefaultValue("incremental") Evaluation evaluation,
+        @Min(1) Integer partitions,
+        @NotNull @DefaultValue("local") Partitioning partitioning,
+        @NotNull @DefaultValue("2h") Duration partitionTimeout,
+        @NotNull @DefaultValue("competency-recon.partitions") String partitionQueue,
         @NotNull @Valid @DefaultValue Health health,
         @NotNull @Valid @DefaultValue Metrics metrics,
         @NotNull @DefaultValue("30s") Duration shutdownWait) {
@@ -90,6 +103,16 @@ public record ReconProperties(
      * @param job the job the metrics are grouped under at the gateway
      */
     public record Push(@DefaultValue("") String url, @DefaultValue("competency-recon") String job) {
+    }
+
+    /** The partitions of evaluation and alerts: as set, else one per processor. */
+    public int partitionCount() {
+        return partitions != null ? partitions : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Where the partitions of evaluation and alerts run. */
+    public enum Partitioning {
+        LOCAL, REMOTE
     }
 
     /** How much of the programme a night recomputes. */

@@ -47,14 +47,26 @@ public class RunLogContext implements JobExecutionListener, StepExecutionListene
         MDC.remove(RUN);
     }
 
+    /** Whether this thread's run key was put by a step: a partition's, on a thread the job did not start. */
+    private final ThreadLocal<Boolean> runPutByStep = new ThreadLocal<>();
+
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        if (MDC.get(RUN) == null) {
+            MDC.put(RUN, key(stepExecution.getJobExecution().getJobParameters().getString(ParameterNames.BUSINESS_DATE),
+                    stepExecution.getJobExecutionId()));
+            runPutByStep.set(true);
+        }
         MDC.put("step", stepExecution.getStepName());
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         MDC.remove("step");
+        if (runPutByStep.get() != null) {
+            runPutByStep.remove();
+            MDC.remove(RUN);
+        }
         return stepExecution.getExitStatus();
     }
 }

@@ -6,6 +6,7 @@ import com.competencyrecon.benchmark.BenchmarkResults.Step;
 import com.competencyrecon.benchmark.ProgrammeGenerator.Programme;
 import com.competencyrecon.night.NightRunner;
 import com.competencyrecon.support.MySqlTestDatabase;
+import com.competencyrecon.system.Partitions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.step.StepExecution;
@@ -48,12 +49,12 @@ class ProgrammeBenchmark {
     private static final String H2_OPTIONS = ";MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;AUTO_SERVER=FALSE";
 
     /** The data source every context of this run uses. */
-    private record Database(String url, String user, String password, boolean mysql) {
+    private record Database(String url, String user, String password, boolean mysql, int partitions) {
 
         List<String> arguments() {
             List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                    "--recon.roots=/", "--recon.scheduler.enabled=false"));
+                    "--recon.roots=/", "--recon.scheduler.enabled=false", "--recon.partitions=" + partitions));
             if (mysql) {
                 args.add("--spring.profiles.active=mysql");
             }
@@ -72,9 +73,7 @@ class ProgrammeBenchmark {
         long start = System.nanoTime();
         Programme programme = new ProgrammeGenerator(size, seed, changed).write(work.resolve("feeds"));
         double generateSeconds = seconds(start);
-        Database database = MySqlTestDatabase.configured()
-                ? new Database(MySqlTestDatabase.create("bench"), MySqlTestDatabase.user(), MySqlTestDatabase.password(), true)
-                : new Database("jdbc:h2:file:" + work.resolve("db/recon") + H2_OPTIONS, "sa", "", false);
+        Database database = database(work, "recon", 1);
         Path reports = work.resolve("reports");
 
         // The first context of a JVM loads every class and creates the schema: a cost each real process pays
@@ -85,6 +84,10 @@ class ProgrammeBenchmark {
 
         Night full = night("full", programme.full(), database, reports);
         Night incremental = night("incremental", programme.incremental(), database, reports);
+        // Scale out: night 1 again on a database of its own, its evaluation and alerts in two partitions (two
+        // threads of the one process: remote workers are not benchmarked).
+        Night twoPartitions = night("full, 2 partitions", programme.full(), database(work, "recon2", 2),
+                work.resolve("reports-2-partitions"));
         Path achievements = programme.full().dir().resolve("achievements.csv");
         double loadData;
         String product;
@@ -118,12 +121,24 @@ class ProgrammeBenchmark {
                 .put("cold_context_start_seconds", coldStart)
                 .put("incremental_ratio_with_cold_starts", (incremental.totalSeconds() - incremental.startSeconds() + coldStart)
                         / (full.totalSeconds() - full.startSeconds() + coldStart))
+                .put("scale_out_mode", "local partitions: threads of one process, not worker processes")
+                .put("evaluation_seconds_1_local_partition", full.step("evaluateCompetencies").seconds())
+                .put("evaluation_seconds_2_local_partitions", twoPartitions.step("evaluateCompetencies").seconds())
+                .put("alerts_seconds_1_local_partition", full.step("deriveAlerts").seconds())
+                .put("alerts_seconds_2_local_partitions", twoPartitions.step("deriveAlerts").seconds())
+                .put("scale_out_ratio", twoPartitions.step("evaluateCompetencies").seconds()
+                        / full.step("evaluateCompetencies").seconds())
                 .put("peak_heap_mb", Math.max(full.peakHeapMb(), incremental.peakHeapMb()))
                 .put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1e6)
-                .night(full).night(incremental);
+                .night(full).night(incremental).night(twoPartitions);
         results.write(ROOT.resolve("results.json"));
         System.out.println(results.table());
 
+        for (String report : List.of("competency-status.csv", "alerts.csv")) {
+            assertThat(Files.readString(work.resolve("reports-2-partitions").resolve(programme.full().date()).resolve(report)))
+                    .as("night 1's " + report + " with two partitions")
+                    .isEqualTo(Files.readString(reports.resolve(programme.full().date()).resolve(report)));
+        }
         assertThat(full.rejects()).as("night 1 rejects").isEqualTo(programme.full().rejects().size());
         assertThat(incremental.rejects()).as("night 2 rejects").isEqualTo(programme.incremental().rejects().size());
     }
@@ -153,12 +168,21 @@ class ProgrammeBenchmark {
 
         assertThat(outcome.completed()).as("night " + night.date() + " completed: " + outcome).isTrue();
         List<Step> steps = outcome.execution().getStepExecutions().stream()
+                .filter(s -> !Partitions.isPartition(s.getStepName()))
                 .sorted(Comparator.comparing(StepExecution::getStartTime))
                 .map(s -> new Step(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0,
                         s.getReadCount(), s.getWriteCount()))
                 .toList();
         return new Night(kind, night.date(), startSeconds, runSeconds, closeSeconds, pools, sampler.peak() / 1e6,
                 countLines(reports.resolve(night.date()).resolve("rejects.csv")), steps);
+    }
+
+    /** A fresh database of the run: on the MySQL server when one is configured, else a file-based H2. */
+    private static Database database(Path work, String name, int partitions) {
+        return MySqlTestDatabase.configured()
+                ? new Database(MySqlTestDatabase.create("bench"), MySqlTestDatabase.user(), MySqlTestDatabase.password(),
+                        true, partitions)
+                : new Database("jdbc:h2:file:" + work.resolve("db/" + name) + H2_OPTIONS, "sa", "", false, partitions);
     }
 
     private static ConfigurableApplicationContext startContext(Database database) {

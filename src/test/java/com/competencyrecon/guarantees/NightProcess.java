@@ -78,6 +78,25 @@ final class NightProcess {
         return new NightProcess(builder.start(), log);
     }
 
+    /**
+     * Starts a worker of remote partitions ({@code worker} profile) on the database {@code url}: it stays up, taking
+     * partition requests from the queue the settings name, until it is killed.
+     */
+    static NightProcess worker(Path roots, Path workDir, String url, String user, String password,
+                               List<String> settings, String name) throws IOException {
+        List<String> command = new ArrayList<>(QuickStartJar.javaCommand("-Xmx512m"));
+        command.addAll(List.of("--spring.profiles.active=mysql,worker", "--recon.roots=" + roots.toAbsolutePath()));
+        command.addAll(settings);
+        Path log = workDir.resolve("worker-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("RECON_DB_URL", url);
+        env.put("RECON_DB_USER", user);
+        env.put("RECON_DB_PASSWORD", password);
+        return new NightProcess(builder.start(), log);
+    }
+
     /** Sends SIGTERM ({@link Process#destroy()} on Unix), as a supervisor stopping the process does, and waits. */
     int terminate(int seconds) throws InterruptedException {
         process.destroy();

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RequiresMySql
 @ActiveProfiles("mysql")
-@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=5", "recon.organisation-pages=true"})
+@SpringBootTest(properties = {"recon.roots=/", "recon.chunk-size=5", "recon.partitions=1", "recon.organisation-pages=true"})
 class StepRestartMySqlIntegrationTests extends StepRestartScenario {
 
     @DynamicPropertySource

@@ -1,6 +1,7 @@
 package com.competencyrecon.restart;
 
 import com.competencyrecon.night.NightRunner;
+import com.competencyrecon.system.Partitions;
 import com.competencyrecon.support.Databases;
 import com.competencyrecon.support.NightHarness;
 import com.competencyrecon.support.Reports;
@@ -419,7 +420,9 @@ abstract class StepRestartScenario {
     }
 
     private static List<String> stepNames(NightRunner.Outcome outcome) {
-        return outcome.execution().getStepExecutions().stream().map(StepExecution::getStepName).toList();
+        // The job's steps: a partitioned step's partitions are executions of their own, named after it.
+        return outcome.execution().getStepExecutions().stream().map(StepExecution::getStepName)
+                .filter(name -> !Partitions.isPartition(name)).toList();
     }
 
     private static StepExecution step(NightRunner.Outcome outcome, String name) {

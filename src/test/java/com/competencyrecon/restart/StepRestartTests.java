@@ -4,11 +4,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Each writing step after the ingest fails part-way and restarts, on the embedded database (H2 in MySQL mode).
- * Five records a chunk, so evaluation commits several chunks before the faulted one.
+ * Five records a chunk, so evaluation commits several chunks before the faulted one; one partition, so they are
+ * committed in id order (PartitionedNightTests restarts partitions).
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:steprestart;MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;DB_CLOSE_DELAY=-1",
-        "recon.roots=/", "recon.chunk-size=5", "recon.organisation-pages=true"})
+        "recon.roots=/", "recon.chunk-size=5", "recon.partitions=1", "recon.organisation-pages=true"})
 class StepRestartTests extends StepRestartScenario {
 
     @Override

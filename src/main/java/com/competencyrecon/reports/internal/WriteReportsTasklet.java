@@ -16,6 +16,7 @@ import com.competencyrecon.reports.PageNames;
 import com.competencyrecon.reports.NightReports;
 import com.competencyrecon.reports.PublishedFolder;
 import com.competencyrecon.reports.Summary;
+import com.competencyrecon.system.Partitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -159,6 +160,8 @@ public class WriteReportsTasklet implements Tasklet {
             }
         }
         latest.remove(current.getStepName());
+        // The night's steps, not their partitions: a partitioned step's line adds its partitions' counts up.
+        latest.keySet().removeIf(Partitions::isPartition);
         return latest.values().stream().sorted(Comparator.comparing(StepExecution::getId)).map(s -> {
             LocalDateTime start = s.getStartTime();
             long millis = start == null || s.getEndTime() == null ? 0 : Duration.between(start, s.getEndTime()).toMillis();
