@@ -86,8 +86,15 @@ public class RunningNights implements SmartLifecycle, JobExecutionListener {
         executions.remove(execution.getId());
     }
 
+    /**
+     * Takes nights (again): a context stopped and started again without closing (a restart of its lifecycle, the
+     * test framework's pausing of a cached context) is not ending.
+     */
     @Override
     public void start() {
+        synchronized (monitor) {
+            closing = false;
+        }
         running = true;
     }
 

@@ -49,12 +49,21 @@ class ProgrammeBenchmark {
     private static final String H2_OPTIONS = ";MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;AUTO_SERVER=FALSE";
 
     /** The data source every context of this run uses. */
-    private record Database(String url, String user, String password, boolean mysql, int partitions) {
+    private record Database(String url, String user, String password, boolean mysql, int partitions,
+                            List<String> settings) {
+
+        /** The same database with more settings for the contexts that use it. */
+        Database with(String... more) {
+            List<String> all = new ArrayList<>(settings);
+            all.addAll(List.of(more));
+            return new Database(url, user, password, mysql, partitions, all);
+        }
 
         List<String> arguments() {
             List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
                     "--recon.roots=/", "--recon.scheduler.enabled=false", "--recon.partitions=" + partitions));
+            args.addAll(settings);
             if (mysql) {
                 args.add("--spring.profiles.active=mysql");
             }
@@ -88,6 +97,12 @@ class ProgrammeBenchmark {
         // threads of the one process: remote workers are not benchmarked).
         Night twoPartitions = night("full, 2 partitions", programme.full(), database(work, "recon2", 2),
                 work.resolve("reports-2-partitions"));
+        // And on worker processes over RabbitMQ (remote partitions), one and then two, one partition each, where
+        // the server is MySQL/MariaDB and a broker answers (-Dbench.workers=false leaves them out).
+        boolean remote = database.mysql() && !"false".equals(System.getProperty("bench.workers"))
+                && BenchmarkWorkers.brokerAnswers();
+        Night oneWorker = remote ? onWorkers(work, programme, 1) : null;
+        Night twoWorkers = remote ? onWorkers(work, programme, 2) : null;
         Path achievements = programme.full().dir().resolve("achievements.csv");
         double loadData;
         String product;
@@ -121,23 +136,45 @@ class ProgrammeBenchmark {
                 .put("cold_context_start_seconds", coldStart)
                 .put("incremental_ratio_with_cold_starts", (incremental.totalSeconds() - incremental.startSeconds() + coldStart)
                         / (full.totalSeconds() - full.startSeconds() + coldStart))
-                .put("scale_out_mode", "local partitions: threads of one process, not worker processes")
                 .put("evaluation_seconds_1_local_partition", full.step("evaluateCompetencies").seconds())
                 .put("evaluation_seconds_2_local_partitions", twoPartitions.step("evaluateCompetencies").seconds())
                 .put("alerts_seconds_1_local_partition", full.step("deriveAlerts").seconds())
                 .put("alerts_seconds_2_local_partitions", twoPartitions.step("deriveAlerts").seconds())
-                .put("scale_out_ratio", twoPartitions.step("evaluateCompetencies").seconds()
-                        / full.step("evaluateCompetencies").seconds())
+                .put("scale_out_ratio_local_partitions", twoPartitions.step("evaluateCompetencies").seconds()
+                        / full.step("evaluateCompetencies").seconds());
+        if (remote) {
+            results.put("scale_out_mode", "worker processes over RabbitMQ, one partition each")
+                    .put("evaluation_seconds_1_worker", oneWorker.step("evaluateCompetencies").seconds())
+                    .put("evaluation_seconds_2_workers", twoWorkers.step("evaluateCompetencies").seconds())
+                    .put("alerts_seconds_1_worker", oneWorker.step("deriveAlerts").seconds())
+                    .put("alerts_seconds_2_workers", twoWorkers.step("deriveAlerts").seconds())
+                    .put("scale_out_ratio", twoWorkers.step("evaluateCompetencies").seconds()
+                            / oneWorker.step("evaluateCompetencies").seconds());
+        } else {
+            results.put("scale_out_mode", "local partitions: threads of one process (no MySQL server or no broker)")
+                    .put("scale_out_ratio", twoPartitions.step("evaluateCompetencies").seconds()
+                            / full.step("evaluateCompetencies").seconds());
+        }
+        results
                 .put("peak_heap_mb", Math.max(full.peakHeapMb(), incremental.peakHeapMb()))
                 .put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1e6)
                 .night(full).night(incremental).night(twoPartitions);
+        if (remote) {
+            results.night(oneWorker).night(twoWorkers);
+        }
         results.write(ROOT.resolve("results.json"));
         System.out.println(results.table());
 
-        for (String report : List.of("competency-status.csv", "alerts.csv")) {
-            assertThat(Files.readString(work.resolve("reports-2-partitions").resolve(programme.full().date()).resolve(report)))
-                    .as("night 1's " + report + " with two partitions")
-                    .isEqualTo(Files.readString(reports.resolve(programme.full().date()).resolve(report)));
+        List<String> others = new ArrayList<>(List.of("reports-2-partitions"));
+        if (remote) {
+            others.addAll(List.of("reports-1-workers", "reports-2-workers"));
+        }
+        for (String other : others) {
+            for (String report : List.of("competency-status.csv", "alerts.csv")) {
+                assertThat(Files.readString(work.resolve(other).resolve(programme.full().date()).resolve(report)))
+                        .as("night 1's " + report + " in " + other)
+                        .isEqualTo(Files.readString(reports.resolve(programme.full().date()).resolve(report)));
+            }
         }
         assertThat(full.rejects()).as("night 1 rejects").isEqualTo(programme.full().rejects().size());
         assertThat(incremental.rejects()).as("night 2 rejects").isEqualTo(programme.incremental().rejects().size());
@@ -177,12 +214,29 @@ class ProgrammeBenchmark {
                 countLines(reports.resolve(night.date()).resolve("rejects.csv")), steps);
     }
 
+    /**
+     * Night 1 on a database of its own, its evaluation and alerts in {@code workers} partitions sent to as many
+     * worker processes over RabbitMQ. The schema is created first, so the workers start on it.
+     */
+    private static Night onWorkers(Path work, Programme programme, int workers) throws Exception {
+        String queue = "recon-bench-" + java.util.UUID.randomUUID();
+        Database database = database(work, "recon-w" + workers, workers).with("--recon.partitioning=remote",
+                "--recon.partition-queue=" + queue, "--recon.partition-timeout=60m");
+        startContext(database).close();
+        try (BenchmarkWorkers running = BenchmarkWorkers.start(workers, database.url(), database.user(),
+                database.password(), queue, work.resolve("workers"))) {
+            return night("full, " + workers + " worker process(es)", programme.full(), database,
+                    work.resolve("reports-" + workers + "-workers"));
+        }
+    }
+
     /** A fresh database of the run: on the MySQL server when one is configured, else a file-based H2. */
     private static Database database(Path work, String name, int partitions) {
         return MySqlTestDatabase.configured()
                 ? new Database(MySqlTestDatabase.create("bench"), MySqlTestDatabase.user(), MySqlTestDatabase.password(),
-                        true, partitions)
-                : new Database("jdbc:h2:file:" + work.resolve("db/" + name) + H2_OPTIONS, "sa", "", false, partitions);
+                        true, partitions, List.of())
+                : new Database("jdbc:h2:file:" + work.resolve("db/" + name) + H2_OPTIONS, "sa", "", false, partitions,
+                        List.of());
     }
 
     private static ConfigurableApplicationContext startContext(Database database) {

@@ -239,7 +239,11 @@ class ConsoleBrowserTests {
     private void signIn(String name, String password) {
         fill(browser.findElement(By.id("username")), name);
         fill(browser.findElement(By.id("password")), password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        // The login page's own elements go once the next page is there; reading before that finds them stale.
+        new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
     }
 
     private static void fill(WebElement input, String value) {

@@ -93,6 +93,20 @@ class RunningNightsTests {
         assertThat(late.getStatus()).isEqualTo(BatchStatus.STOPPING);
     }
 
+    /** Spring's test framework pauses a cached context (stops its lifecycles) and starts it again when reused. */
+    @Test
+    void aContextStartedAgainAfterAStopTakesNightsAgain() {
+        RunningNights nights = nights("1s");
+        nights.stop();
+        nights.start();
+
+        assertThat(nights.closing()).isFalse();
+        assertThat(nights.enter()).isPresent();
+        JobExecution next = execution(10, BatchStatus.STARTED);
+        nights.beforeJob(next);
+        assertThat(next.getStatus()).isEqualTo(BatchStatus.STARTED);
+    }
+
     @Test
     void aRunThatHasEndedOrIsAlreadyStoppingIsLeftAsItIs() {
         RunningNights nights = nights("1s");
