@@ -4,7 +4,6 @@ import com.competencyrecon.support.MySqlTestDatabase;
 import com.competencyrecon.support.RequiresMySql;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +48,7 @@ class ExactlyOnceInAClusterIntegrationTests {
     @Test
     void twoServicesOnOneDatabaseRunEachFiringOnceAndEveryNightOnce() throws Exception {
         long began = System.nanoTime();
-        deleteTree(ROOT);
+        NightProcess.deleteTree(ROOT);
         Path feeds = ROOT.resolve("feeds");
         for (int i = 0; i < NIGHTS; i++) {
             Files.createDirectories(feeds.resolve(FIRST.plusDays(i).toString()));
@@ -92,7 +89,7 @@ class ExactlyOnceInAClusterIntegrationTests {
                     .as("both nodes ran nights").isEqualTo(2);
             System.out.println("exactly-once: " + NIGHTS + " nights on two nodes in "
                     + (System.nanoTime() - began) / 1_000_000_000 + " s; firings per node "
-                    + rows(c, "SELECT node, COUNT(*) FROM schedule_firing WHERE run_id IS NOT NULL GROUP BY node"));
+                    + Snapshot.rows(c, "SELECT node, COUNT(*) FROM schedule_firing WHERE run_id IS NOT NULL GROUP BY node"));
         } finally {
             for (NightProcess node : nodes) {
                 if (node.isAlive()) {
@@ -103,11 +100,11 @@ class ExactlyOnceInAClusterIntegrationTests {
     }
 
     private static void assertExactlyOnce(Connection c) throws SQLException {
-        List<String> ran = rows(c, """
+        List<String> ran = Snapshot.rows(c, """
                 SELECT business_date, run_id, outcome FROM schedule_firing WHERE business_date IS NOT NULL
                  ORDER BY scheduled_at""");
         List<String> expected = new ArrayList<>();
-        List<String> runs = rows(c, """
+        List<String> runs = Snapshot.rows(c, """
                 SELECT i.JOB_KEY, e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
                   JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID ORDER BY e.JOB_EXECUTION_ID""");
         assertThat(runs).as("one job execution per night, no restart").hasSize(NIGHTS);
@@ -117,9 +114,9 @@ class ExactlyOnceInAClusterIntegrationTests {
         }
         assertThat(ran).as("the firings that ran a night: the twenty nights in order, each once, each its own run")
                 .containsExactlyElementsOf(expected);
-        assertThat(rows(c, "SELECT STATUS, COUNT(*) FROM BATCH_JOB_EXECUTION GROUP BY STATUS"))
+        assertThat(Snapshot.rows(c, "SELECT STATUS, COUNT(*) FROM BATCH_JOB_EXECUTION GROUP BY STATUS"))
                 .as("every run COMPLETED").containsExactly("COMPLETED " + NIGHTS);
-        assertThat(rows(c, "SELECT outcome FROM schedule_firing WHERE business_date IS NULL"))
+        assertThat(Snapshot.rows(c, "SELECT outcome FROM schedule_firing WHERE business_date IS NULL"))
                 .as("the firings after the twentieth night ran nothing").allMatch(o -> o.equals("UP_TO_DATE"));
 
         List<Timestamp> due = new ArrayList<>();
@@ -162,31 +159,6 @@ class ExactlyOnceInAClusterIntegrationTests {
     private static long count(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? " " : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

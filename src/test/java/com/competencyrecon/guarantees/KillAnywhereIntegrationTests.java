@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -59,7 +58,7 @@ class KillAnywhereIntegrationTests {
 
     @BeforeAll
     void runTheNightsUninterrupted() throws Exception {
-        deleteTree(ROOT);
+        NightProcess.deleteTree(ROOT);
         programme = new ProgrammeGenerator(ProgrammeSize.TINY, 20_261_204L, 0.01).write(ROOT.resolve("feeds"));
         Run reference = new Run("reference");
         reference.night(programme.full());
@@ -191,16 +190,6 @@ class KillAnywhereIntegrationTests {
 
         private Connection connect() throws SQLException {
             return DriverManager.getConnection(url, MySqlTestDatabase.user(), MySqlTestDatabase.password());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -48,13 +48,7 @@ final class NightProcess {
         command.addAll(List.of("businessDate=" + date, "inputDir=" + inputDir.toAbsolutePath(),
                 "reportDir=" + reportDir.toAbsolutePath()));
         Path log = workDir.resolve("night-" + date + "-" + attempt + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("RECON_DB_URL", url);
-        env.put("RECON_DB_USER", user);
-        env.put("RECON_DB_PASSWORD", password);
-        return new NightProcess(builder.start(), log);
+        return launch(command, workDir, log, url, user, password);
     }
 
     /**
@@ -69,13 +63,7 @@ final class NightProcess {
                 "--recon.roots=" + roots.toAbsolutePath(), "--recon.jobs-dir=" + jobsDir.toAbsolutePath()));
         command.addAll(settings);
         Path log = workDir.resolve("serve-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("RECON_DB_URL", url);
-        env.put("RECON_DB_USER", user);
-        env.put("RECON_DB_PASSWORD", password);
-        return new NightProcess(builder.start(), log);
+        return launch(command, workDir, log, url, user, password);
     }
 
     /**
@@ -88,6 +76,12 @@ final class NightProcess {
         command.addAll(List.of("--spring.profiles.active=mysql,worker", "--recon.roots=" + roots.toAbsolutePath()));
         command.addAll(settings);
         Path log = workDir.resolve("worker-" + name + ".log");
+        return launch(command, workDir, log, url, user, password);
+    }
+
+    /** Starts the command in {@code workDir} on the database {@code url}, its output to {@code log}. */
+    private static NightProcess launch(List<String> command, Path workDir, Path log, String url, String user,
+                                       String password) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();

@@ -21,12 +21,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +48,7 @@ class RemotePartitionsIntegrationTests {
 
     @BeforeAll
     void generate() throws IOException {
-        deleteTree(ROOT);
+        NightProcess.deleteTree(ROOT);
         programme = new ProgrammeGenerator(ProgrammeSize.TINY, 20_261_204L, 0.01).write(ROOT.resolve("feeds"));
     }
 
@@ -222,16 +220,6 @@ class RemotePartitionsIntegrationTests {
 
         private java.sql.Connection connect() throws SQLException {
             return DriverManager.getConnection(url, MySqlTestDatabase.user(), MySqlTestDatabase.password());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

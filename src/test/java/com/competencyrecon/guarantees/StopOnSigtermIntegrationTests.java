@@ -20,10 +20,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +50,7 @@ class StopOnSigtermIntegrationTests {
     /** The uninterrupted night runs beside the first test's, on a database of its own: its result is needed last. */
     @BeforeAll
     void startTheNightUninterrupted() throws Exception {
-        deleteTree(ROOT);
+        NightProcess.deleteTree(ROOT);
         programme = new ProgrammeGenerator(ProgrammeSize.TINY, 20_261_204L, 0.01).write(ROOT.resolve("feeds"));
         reference = new Run("reference");
         referenceNight = reference.start(programme.full(), "run");
@@ -175,14 +172,14 @@ class StopOnSigtermIntegrationTests {
         /** The run and the step SIGTERM landed in ended STOPPED, nothing else is left running, nothing published. */
         void assertStoppedCleanly(NightProcess process) throws Exception {
             try (Connection c = connect()) {
-                List<String> runs = rows(c, "SELECT STATUS, EXIT_CODE FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID");
+                List<String> runs = Snapshot.rows(c, "SELECT STATUS, EXIT_CODE FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID");
                 assertThat(runs).as("the night's runs; the log ends:%n%s", process.tail())
                         .containsExactly("STOPPED STOPPED");
-                assertThat(rows(c, "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '" + STEP + "'"))
+                assertThat(Snapshot.rows(c, "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '" + STEP + "'"))
                         .as("the step SIGTERM landed in").containsExactly("STOPPED");
-                assertThat(rows(c, "SELECT STEP_NAME, STATUS FROM BATCH_STEP_EXECUTION WHERE STATUS <> 'COMPLETED'"
+                assertThat(Snapshot.rows(c, "SELECT STEP_NAME, STATUS FROM BATCH_STEP_EXECUTION WHERE STATUS <> 'COMPLETED'"
                         + " AND STEP_NAME <> '" + STEP + "'")).as("no other step left unfinished").isEmpty();
-                assertThat(rows(c, "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'writeReports'"))
+                assertThat(Snapshot.rows(c, "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'writeReports'"))
                         .as("the night stopped before its reports").isEmpty();
             }
             assertThat(reports().resolve(programme.full().date())).as("no report folder published").doesNotExist();
@@ -194,33 +191,8 @@ class StopOnSigtermIntegrationTests {
             }
         }
 
-        private List<String> rows(Connection c, String sql) throws SQLException {
-            List<String> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        row.append(i > 1 ? " " : "").append(rs.getString(i));
-                    }
-                    rows.add(row.toString());
-                }
-            }
-            return rows;
-        }
-
         private Connection connect() throws SQLException {
             return DriverManager.getConnection(url, MySqlTestDatabase.user(), MySqlTestDatabase.password());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }
