@@ -1,7 +1,6 @@
 package com.competencyrecon.night;
 
 import com.competencyrecon.evaluation.OrgRow;
-import com.competencyrecon.evaluation.Organizations;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.util.ArrayDeque;
@@ -24,17 +23,10 @@ class OrganizationReader extends AbstractItemCountingItemStreamItemReader<OrgRow
     private String after = "";
     private boolean exhausted;
 
-    /** Every organisation. */
-    OrganizationReader(Organizations organizations, int page, String name) {
-        this(organizations::after, page, name);
-    }
-
-    /** The organisations a page function gives: up to {@code limit} after an org id, in id order. */
-    OrganizationReader(BiFunction<String, Integer, List<OrgRow>> pages, int page, String name) {
-        this(pages, page, name, "", Integer.MAX_VALUE);
-    }
-
-    /** At most {@code count} of the organisations a page function gives after {@code start}. */
+    /**
+     * At most {@code count} of the organisations a page function gives (up to a page's size after an org id, in id
+     * order) after {@code start}.
+     */
     OrganizationReader(BiFunction<String, Integer, List<OrgRow>> pages, int page, String name, String start,
                        int count) {
         this.pages = pages;
