@@ -1,5 +1,7 @@
 package com.competencyrecon.guarantees;
 
+import com.competencyrecon.support.PackagedJar;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +20,7 @@ final class NightProcess {
 
     /** The packaged jar, built by the package phase before Failsafe runs. */
     static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("competency-recon-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no packaged jar under target/: these tests drive"
-                            + " the jar, run them with ./mvnw verify"));
-        }
+        return PackagedJar.path();
     }
 
     private final Process process;

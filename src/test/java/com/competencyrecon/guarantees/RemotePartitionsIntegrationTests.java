@@ -2,12 +2,10 @@ package com.competencyrecon.guarantees;
 
 import com.competencyrecon.benchmark.ProgrammeGenerator;
 import com.competencyrecon.benchmark.ProgrammeSize;
+import com.competencyrecon.support.PartitionQueue;
 import com.competencyrecon.support.MySqlTestDatabase;
 import com.competencyrecon.support.RequiresMySql;
 import com.competencyrecon.support.RequiresRabbitMq;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,26 +141,11 @@ class RemotePartitionsIntegrationTests {
 
         /** Waits until {@code count} workers consume the queue (they declare it once their context is up). */
         void waitForConsumers(String queue, int count) throws Exception {
-            ConnectionFactory factory = new ConnectionFactory();
-            factory.setHost(RequiresRabbitMq.HOST);
-            factory.setPort(RequiresRabbitMq.PORT);
-            long deadline = System.nanoTime() + MINUTES * 60_000_000_000L;
-            try (Connection connection = factory.newConnection()) {
-                while (System.nanoTime() < deadline) {
-                    for (NightProcess worker : workers) {
-                        assertThat(worker.isAlive()).as("worker up; its log ends:%n%s", worker.tail()).isTrue();
-                    }
-                    try (Channel channel = connection.createChannel()) {
-                        if (channel.queueDeclarePassive(queue).getConsumerCount() >= count) {
-                            return;
-                        }
-                    } catch (IOException notYetDeclared) {
-                        // The queue is declared by the first worker once its context is up.
-                    }
-                    Thread.sleep(200);
+            PartitionQueue.awaitConsumers(queue, count, Duration.ofMinutes(MINUTES), () -> {
+                for (NightProcess worker : workers) {
+                    assertThat(worker.isAlive()).as("worker up; its log ends:%n%s", worker.tail()).isTrue();
                 }
-            }
-            throw new AssertionError(count + " worker(s) did not consume " + queue + " within " + MINUTES + " minutes");
+            });
         }
 
         /** Waits until a partition of {@code step} runs with at least {@code commits} chunks committed. */
