@@ -74,13 +74,22 @@ class BackfillApiTests {
                 .andExpect(jsonPath("$.willRun", contains("2026-11-21", "2026-11-22")))
                 .andExpect(jsonPath("$.alreadyCompleted", contains("2026-11-20")));
 
+        // The reports are published inside the last step, a moment before its run is stored as ended:
+        // wait for the runs, not for the folder.
         long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline && !Files.exists(nights.reportDir().resolve("2026-11-22"))) {
-            Thread.sleep(100);
-        }
         List<RunView> runs = history.page(null, 0, RunHistory.MAX_PAGE_SIZE).runs();
+        while (System.currentTimeMillis() < deadline && !allEnded(runs, 3)) {
+            Thread.sleep(100);
+            runs = history.page(null, 0, RunHistory.MAX_PAGE_SIZE).runs();
+        }
+        assertThat(Files.exists(nights.reportDir().resolve("2026-11-22"))).as("the last night's reports").isTrue();
         assertThat(runs).extracting(RunView::businessDate).containsExactly("2026-11-22", "2026-11-21", "2026-11-20");
         assertThat(runs).extracting(RunView::status).containsOnly("COMPLETED");
+    }
+
+    private static boolean allEnded(List<RunView> runs, int expected) {
+        return runs.size() == expected
+                && runs.stream().noneMatch(r -> List.of("STARTING", "STARTED", "STOPPING").contains(r.status()));
     }
 
     @Test
