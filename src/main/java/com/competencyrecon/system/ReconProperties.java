@@ -23,8 +23,8 @@ import java.util.List;
  * @param chunkSize        records per transaction in the ingest and evaluation steps
  * @param bulkChunkSize    records per transaction of a feed loaded in bulk (MySQL/MariaDB): one staging slice,
  *                         the most a crash makes a restart load again
- * @param bulkLoad         whether MySQL/MariaDB feed tables are loaded in bulk (LOAD DATA LOCAL INFILE);
- *                         off, they take the batched path the embedded database takes
+ * @param bulkLoad         whether MySQL/MariaDB feed tables and the night's competency results are loaded in
+ *                         bulk (LOAD DATA LOCAL INFILE); off, they take the batched path the embedded database takes
  * @param organisationPages whether a night also publishes one page per organisation ({@code organisations/}),
  *                         saying who counted toward each level and what is missing for the next; off by default,
  *                         as a programme's pages outweigh all its other reports together

@@ -6,6 +6,7 @@ import com.competencyrecon.ingest.Feed;
 import com.competencyrecon.ingest.FeedItem;
 import com.competencyrecon.ingest.Stored;
 import com.competencyrecon.ingest.feeds.AchievementsFeed.Row;
+import com.competencyrecon.system.jdbc.LocalInfile;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -6,6 +6,7 @@ import com.competencyrecon.ingest.FeedSpec;
 import com.competencyrecon.ingest.FeedStore;
 import com.competencyrecon.ingest.Stored;
 import com.competencyrecon.system.ReconProperties;
+import com.competencyrecon.system.jdbc.LocalInfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -6,6 +6,7 @@ import com.competencyrecon.ingest.Stored;
 import com.competencyrecon.ingest.feeds.UsersFeed.Row;
 import com.competencyrecon.ownership.UserAccount;
 import com.competencyrecon.ownership.UserStatus;
+import com.competencyrecon.system.jdbc.LocalInfile;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;

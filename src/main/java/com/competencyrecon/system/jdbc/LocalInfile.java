@@ -1,4 +1,4 @@
-package com.competencyrecon.ingest.internal;
+package com.competencyrecon.system.jdbc;
 
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,10 @@ import java.util.function.BiConsumer;
  * A LOCAL load cannot stop the client mid-stream, so the server skips a row whose key is taken and turns what
  * strict mode would refuse (a truncated text, a bad date) into warnings. Every load is therefore checked: as
  * many rows as were sent, and no warning or note; otherwise it fails, and the chunk's transaction with it.
+ * <p>
+ * Used by the adapters of the high-volume tables: the bulk feeds (ingest) and the night's results (evaluation).
  */
-final class LocalInfile {
+public final class LocalInfile {
 
     private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
@@ -40,7 +44,7 @@ final class LocalInfile {
     }
 
     /** Whether the data source is MySQL/MariaDB through Connector/J with local infile allowed at both ends. */
-    static boolean supported(JdbcTemplate jdbc) {
+    public static boolean supported(JdbcTemplate jdbc) {
         Boolean supported = jdbc.execute((ConnectionCallback<Boolean>) con -> {
             if (!con.isWrapperFor(JdbcConnection.class)) {
                 return false;
@@ -60,7 +64,7 @@ final class LocalInfile {
      * @param sql     a {@code LOAD DATA LOCAL INFILE} statement naming its table and columns
      * @param columns writes an element's fields, in the statement's column order
      */
-    static <T> void load(JdbcTemplate jdbc, String sql, List<T> elements, BiConsumer<Line, T> columns) {
+    public static <T> void load(JdbcTemplate jdbc, String sql, List<T> elements, BiConsumer<Line, T> columns) {
         if (elements.isEmpty()) {
             return;
         }
@@ -80,7 +84,7 @@ final class LocalInfile {
      * Loads one row per element into a staging table, applies them with {@code merge} (which must match each
      * staged row once) and empties the staging table again, in the transaction of the calling thread.
      */
-    static <T> void merge(JdbcTemplate jdbc, String load, String merge, String clear, List<T> elements,
+    public static <T> void merge(JdbcTemplate jdbc, String load, String merge, String clear, List<T> elements,
                           BiConsumer<Line, T> columns) {
         if (elements.isEmpty()) {
             return;
@@ -112,12 +116,12 @@ final class LocalInfile {
     }
 
     /** The fields of the rows being written, escaped for the load. */
-    static final class Line {
+    public static final class Line {
 
         private final StringBuilder text = new StringBuilder(1 << 16);
         private boolean first = true;
 
-        Line text(String value) {
+        public Line text(String value) {
             separate();
             if (value == null) {
                 text.append("\\N");
@@ -137,21 +141,21 @@ final class LocalInfile {
             return this;
         }
 
-        Line date(LocalDate value) {
+        public Line date(LocalDate value) {
             return text(value == null ? null : value.toString());
         }
 
         /** An instant as the UTC date-time to the millisecond the tables store ({@code DATETIME(3)}). */
-        Line instant(Instant value) {
-            return text(value == null ? null : DATETIME_3.format(Rows.utc(value)));
+        public Line instant(Instant value) {
+            return text(value == null ? null : DATETIME_3.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC)));
         }
 
         /** A decimal at the four places the tables store; one with more places than that is refused, not rounded. */
-        Line decimal(BigDecimal value) {
+        public Line decimal(BigDecimal value) {
             return text(value == null ? null : value.setScale(4, RoundingMode.UNNECESSARY).toPlainString());
         }
 
-        Line number(long value) {
+        public Line number(long value) {
             separate();
             text.append(value);
             return this;
