@@ -2,18 +2,30 @@ package com.competencyrecon.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A fresh database on the MySQL/MariaDB server the environment names: {@code RECON_TEST_MYSQL_URL} (the
  * server, e.g. {@code jdbc:mysql://127.0.0.1:3306/}), {@code RECON_TEST_MYSQL_USER} and
  * {@code RECON_TEST_MYSQL_PASSWORD}. The user may create databases named {@code recon_it_*}.
+ * <p>
+ * A database is named after the test JVM's process id and kept when the JVM ends, for a look after a failure.
+ * The first database a JVM creates first drops those of processes no longer running, so the server holds the
+ * databases of the runs in progress and of the last one only (a benchmark leaves about a gigabyte).
  */
 public final class MySqlTestDatabase {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    private static final Pattern NAME = Pattern.compile("recon_it_.*_(\\d+)_\\d+");
 
     private MySqlTestDatabase() {
     }
@@ -47,6 +59,9 @@ public final class MySqlTestDatabase {
         String base = server.endsWith("/") ? server : server + "/";
         String name = "recon_it_" + purpose + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
         try (Connection c = DriverManager.getConnection(base, user(), password()); Statement s = c.createStatement()) {
+            if (SWEPT.compareAndSet(false, true)) {
+                dropThoseOfEndedProcesses(s);
+            }
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         } catch (SQLException e) {
@@ -55,5 +70,20 @@ public final class MySqlTestDatabase {
         }
         return base + name + "?allowLoadLocalInfile=true&rewriteBatchedStatements=true&useSSL=false"
                 + "&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    }
+
+    private static void dropThoseOfEndedProcesses(Statement s) throws SQLException {
+        List<String> ended = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'recon\\_it\\_%'")) {
+            while (rs.next()) {
+                Matcher m = NAME.matcher(rs.getString(1));
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    ended.add(rs.getString(1));
+                }
+            }
+        }
+        for (String database : ended) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+        }
     }
 }
