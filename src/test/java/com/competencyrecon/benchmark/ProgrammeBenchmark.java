@@ -46,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgrammeBenchmark {
 
     private static final Path ROOT = Path.of("target/benchmark").toAbsolutePath();
+    /** The partitions a night has when {@code recon.partitions} is not set (ReconProperties.partitionCount). */
+    private static final int DEFAULT_PARTITIONS = Runtime.getRuntime().availableProcessors();
     private static final String H2_OPTIONS = ";MODE=MySQL;NON_KEYWORDS=VALUE,MONTH,LEVEL,TYPE,LINE,KEY;AUTO_SERVER=FALSE";
 
     /** The data source every context of this run uses. */
@@ -82,7 +84,8 @@ class ProgrammeBenchmark {
         long start = System.nanoTime();
         Programme programme = new ProgrammeGenerator(size, seed, changed).write(work.resolve("feeds"));
         double generateSeconds = seconds(start);
-        Database database = database(work, "recon", 1);
+        // The nights as the product runs them: evaluation and alerts in its default partitions, one per core.
+        Database database = database(work, "recon", DEFAULT_PARTITIONS);
         Path reports = work.resolve("reports");
 
         // The first context of a JVM loads every class and creates the schema: a cost each real process pays
@@ -93,8 +96,10 @@ class ProgrammeBenchmark {
 
         Night full = night("full", programme.full(), database, reports);
         Night incremental = night("incremental", programme.incremental(), database, reports);
-        // Scale out: night 1 again on a database of its own, its evaluation and alerts in two partitions (two
-        // threads of the one process: remote workers are not benchmarked).
+        // Scale out: night 1 again on databases of their own, its evaluation and alerts in one partition and
+        // then in two (threads of the one process), both after the nights above have compiled the code.
+        Night onePartition = night("full, 1 partition", programme.full(), database(work, "recon1", 1),
+                work.resolve("reports-1-partition"));
         Night twoPartitions = night("full, 2 partitions", programme.full(), database(work, "recon2", 2),
                 work.resolve("reports-2-partitions"));
         // And on worker processes over RabbitMQ (remote partitions), one and then two, one partition each, where
@@ -116,6 +121,7 @@ class ProgrammeBenchmark {
                 .put("size", size.label())
                 .put("seed", seed)
                 .put("changed_share", changed)
+                .put("partitions", DEFAULT_PARTITIONS + " (the default: one per core)")
                 .put("database", product)
                 .put("load_data_method", database.mysql() ? "LOAD DATA LOCAL INFILE"
                         : "INSERT INTO ... SELECT FROM CSVREAD (H2's equivalent)")
@@ -136,12 +142,12 @@ class ProgrammeBenchmark {
                 .put("cold_context_start_seconds", coldStart)
                 .put("incremental_ratio_with_cold_starts", (incremental.totalSeconds() - incremental.startSeconds() + coldStart)
                         / (full.totalSeconds() - full.startSeconds() + coldStart))
-                .put("evaluation_seconds_1_local_partition", full.step("evaluateCompetencies").seconds())
+                .put("evaluation_seconds_1_local_partition", onePartition.step("evaluateCompetencies").seconds())
                 .put("evaluation_seconds_2_local_partitions", twoPartitions.step("evaluateCompetencies").seconds())
-                .put("alerts_seconds_1_local_partition", full.step("deriveAlerts").seconds())
+                .put("alerts_seconds_1_local_partition", onePartition.step("deriveAlerts").seconds())
                 .put("alerts_seconds_2_local_partitions", twoPartitions.step("deriveAlerts").seconds())
                 .put("scale_out_ratio_local_partitions", twoPartitions.step("evaluateCompetencies").seconds()
-                        / full.step("evaluateCompetencies").seconds());
+                        / onePartition.step("evaluateCompetencies").seconds());
         if (remote) {
             // Night 1 runs on workers just started (their code not compiled yet); night 2, on the same workers, is
             // the figure of a worker that has run before.
@@ -158,12 +164,12 @@ class ProgrammeBenchmark {
         } else {
             results.put("scale_out_mode", "local partitions: threads of one process (no MySQL server or no broker)")
                     .put("scale_out_ratio", twoPartitions.step("evaluateCompetencies").seconds()
-                            / full.step("evaluateCompetencies").seconds());
+                            / onePartition.step("evaluateCompetencies").seconds());
         }
         results
                 .put("peak_heap_mb", Math.max(full.peakHeapMb(), incremental.peakHeapMb()))
                 .put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1e6)
-                .night(full).night(incremental).night(twoPartitions);
+                .night(full).night(incremental).night(onePartition).night(twoPartitions);
         if (remote) {
             oneWorker.forEach(results::night);
             twoWorkers.forEach(results::night);
@@ -171,7 +177,7 @@ class ProgrammeBenchmark {
         results.write(ROOT.resolve("results.json"));
         System.out.println(results.table());
 
-        List<String> others = new ArrayList<>(List.of("reports-2-partitions"));
+        List<String> others = new ArrayList<>(List.of("reports-1-partition", "reports-2-partitions"));
         if (remote) {
             others.addAll(List.of("reports-1-workers", "reports-2-workers"));
         }
