@@ -30,6 +30,12 @@ public final class NightWorkbook implements AutoCloseable {
     private static final int ROWS_IN_MEMORY = 200;
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+    /**
+     * The workbook's default style, set on every cell without one of its own: a cell with none makes the writer
+     * look its column's style up in the sheet's XML, which was most of the time a report's rows took. Style 0
+     * is written as no style, so the file is the same.
+     */
+    private final CellStyle plainStyle;
     private final CellStyle dateStyle;
     private final CellStyle headerStyle;
     private final List<Table> tables = new ArrayList<>();
@@ -42,6 +48,7 @@ public final class NightWorkbook implements AutoCloseable {
     NightWorkbook(int maxRows) {
         this.maxRows = maxRows;
         workbook.setCompressTempFiles(true);
+        plainStyle = workbook.getCellStyleAt(0);
         dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
         headerStyle = workbook.createCellStyle();
@@ -105,12 +112,15 @@ public final class NightWorkbook implements AutoCloseable {
                 if (value instanceof LocalDate date) {
                     cell.setCellValue(date);
                     cell.setCellStyle(dateStyle);
-                } else if (value instanceof Number number) {
-                    cell.setCellValue(number.doubleValue());
-                } else if (value instanceof Boolean bool) {
-                    cell.setCellValue(bool);
                 } else {
-                    cell.setCellValue(value.toString());
+                    cell.setCellStyle(plainStyle);
+                    if (value instanceof Number number) {
+                        cell.setCellValue(number.doubleValue());
+                    } else if (value instanceof Boolean bool) {
+                        cell.setCellValue(bool);
+                    } else {
+                        cell.setCellValue(value.toString());
+                    }
                 }
             }
         }
