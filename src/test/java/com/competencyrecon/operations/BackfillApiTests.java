@@ -6,6 +6,7 @@ import com.competencyrecon.support.NightHarness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -89,7 +90,7 @@ class BackfillApiTests {
 
     private static boolean allEnded(List<RunView> runs, int expected) {
         return runs.size() == expected
-                && runs.stream().noneMatch(r -> List.of("STARTING", "STARTED", "STOPPING").contains(r.status()));
+                && runs.stream().noneMatch(r -> BatchStatus.valueOf(r.status()).isRunning());
     }
 
     @Test

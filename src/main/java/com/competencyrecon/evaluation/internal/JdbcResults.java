@@ -8,7 +8,7 @@ import com.competencyrecon.evaluation.LevelMet;
 import com.competencyrecon.evaluation.NightEvaluation;
 import com.competencyrecon.evaluation.Results;
 import com.competencyrecon.membership.CompetencyStatus;
-import com.competencyrecon.system.ReconProperties;
+import com.competencyrecon.system.jdbc.BulkLoads;
 import com.competencyrecon.system.jdbc.LocalInfile;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -51,13 +51,11 @@ public class JdbcResults implements Results {
             + " competency_result CHARACTER SET utf8mb4 (" + RESULT_COLUMNS + ")";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final boolean bulkAllowed;
-    /** Whether results are loaded in bulk on this database; null until the first write asks. */
-    private volatile Boolean bulk;
+    private final BulkLoads bulkLoads;
 
-    public JdbcResults(NamedParameterJdbcTemplate jdbc, ReconProperties properties) {
+    public JdbcResults(NamedParameterJdbcTemplate jdbc, BulkLoads bulkLoads) {
         this.jdbc = jdbc;
-        this.bulkAllowed = properties.bulkLoad();
+        this.bulkLoads = bulkLoads;
     }
 
     @Override
@@ -66,7 +64,7 @@ public class JdbcResults implements Results {
             jdbc.update("DELETE FROM competency_result WHERE business_date = :date AND org_id IN (:orgs)",
                     new MapSqlParameterSource("date", date).addValue("orgs", orgIds));
         }
-        if (loadsInBulk()) {
+        if (bulkLoads.enabled()) {
             LocalInfile.load(jdbc.getJdbcTemplate(), LOAD_RESULTS, results, (line, r) -> line.date(r.businessDate())
                     .text(r.orgId()).text(r.competency()).text(r.attainedLevel().name()).text(r.attainedPath())
                     .text(r.requirementLevel().name()).text(r.heldLevel().name()).text(r.displayedLevel().name())
@@ -85,13 +83,6 @@ public class JdbcResults implements Results {
                         .addValue("status", r.status().name()).addValue("people", r.qualifyingPeople())
                         .addValue("projected", r.projectedLevel().name()).addValue("override", r.overrideId())
                         .addValue("term", r.termId())).toArray(MapSqlParameterSource[]::new));
-    }
-
-    private boolean loadsInBulk() {
-        if (bulk == null) {
-            bulk = bulkAllowed && LocalInfile.supported(jdbc.getJdbcTemplate());
-        }
-        return bulk;
     }
 
     @Override

@@ -6,9 +6,7 @@ import com.competencyrecon.ingest.FeedSpec;
 import com.competencyrecon.ingest.FeedStore;
 import com.competencyrecon.ingest.Stored;
 import com.competencyrecon.system.ReconProperties;
-import com.competencyrecon.system.jdbc.LocalInfile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.competencyrecon.system.jdbc.BulkLoads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,40 +26,31 @@ import java.util.Map;
 @Component
 public class JdbcFeedStore implements FeedStore {
 
-    private static final Logger log = LoggerFactory.getLogger(JdbcFeedStore.class);
-
     private final Map<Feed, FeedTable<?>> tables = new EnumMap<>(Feed.class);
     private final JdbcTemplate jdbc;
     private final ReconProperties properties;
-    private volatile Boolean bulk;
+    private final BulkLoads bulkLoads;
 
     public JdbcFeedStore(JdbcOrganizations organizations, JdbcUserAccounts users, JdbcLinkEvents links,
                          JdbcAchievements achievements, JdbcMetricValues metrics, JdbcMembershipOrders orders,
-                         JdbcOverrideGrants overrides, JdbcTemplate jdbc, ReconProperties properties) {
+                         JdbcOverrideGrants overrides, JdbcTemplate jdbc, ReconProperties properties,
+                         BulkLoads bulkLoads) {
         for (FeedTable<?> table : List.of(organizations, users, links, achievements, metrics, orders, overrides)) {
             tables.put(table.feed(), table);
         }
         this.jdbc = jdbc;
         this.properties = properties;
+        this.bulkLoads = bulkLoads;
     }
 
     /** Whether the feed's rows are loaded in bulk on this database. */
     public boolean loadsInBulk(Feed feed) {
-        return tables.get(feed) instanceof BulkFeedTable<?> && bulkLoading();
+        return tables.get(feed) instanceof BulkFeedTable<?> && bulkLoads.enabled();
     }
 
     /** Records per transaction for the feed: a bulk load takes larger chunks. */
     public int chunkSize(Feed feed) {
         return loadsInBulk(feed) ? properties.bulkChunkSize() : properties.chunkSize();
-    }
-
-    private boolean bulkLoading() {
-        if (bulk == null) {
-            bulk = properties.bulkLoad() && LocalInfile.supported(jdbc);
-            log.info("Feed tables: {}", bulk ? "the high-volume feeds are loaded in bulk (LOAD DATA LOCAL INFILE)"
-                    : "every feed is stored by JDBC batches");
-        }
-        return bulk;
     }
 
     @Override
