@@ -7,6 +7,7 @@ import com.competencyrecon.support.Databases;
 import com.competencyrecon.support.NightHarness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -174,7 +175,7 @@ class OperationsApiTests {
             String body = mvc.perform(get(location).with(httpBasic("adam", "analyst-secret")))
                     .andReturn().getResponse().getContentAsString();
             String state = JsonPath.read(body, "$.status");
-            if (!List.of("STARTING", "STARTED", "STOPPING").contains(state) && runLock.tryAcquire().map(l -> {
+            if (!BatchStatus.valueOf(state).isRunning() && runLock.tryAcquire().map(l -> {
                 try {
                     l.close();
                 } catch (Exception e) {
